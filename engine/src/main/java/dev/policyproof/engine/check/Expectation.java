@@ -1,0 +1,21 @@
+package dev.policyproof.engine.check;
+
+import dev.policyproof.engine.PolicySet;
+
+/**
+ * A property that a set of policies should have, such as "allows ssm:StartSession only with the port forwarding
+ * document". The assertion DSL and the Maven plugin's checks file both build expectations, so both run the same
+ * checks and print the same failure messages.
+ */
+public interface Expectation {
+
+    /** Describes the expectation in one line, as test reports and the check summary show it. */
+    String description();
+
+    /**
+     * Checks the expectation against {@code policies}. A violated expectation is a failed result, not an exception.
+     *
+     * @param title the first line of a failure message, usually the policy's name or the user's description
+     */
+    CheckResult check(PolicySet policies, String title);
+}

@@ -1,0 +1,40 @@
+package dev.policyproof.engine.check;
+
+import dev.policyproof.engine.Request;
+import dev.policyproof.engine.ssm.SessionDocument;
+import dev.policyproof.engine.ssm.SessionScope;
+import java.util.List;
+
+/** Creates the {@link Expectation}s that the assertion DSL and the checks file offer. */
+public final class Expectations {
+
+    private Expectations() {}
+
+    /** Expects {@code request} to be allowed. */
+    public static Expectation allows(Request request) {
+        return new RequestExpectation(request, true);
+    }
+
+    /** Expects {@code request} to be denied, explicitly or because nothing allows it. */
+    public static Expectation denies(Request request) {
+        return new RequestExpectation(request, false);
+    }
+
+    /** Expects at least one {@code ssm:StartSession} call to be allowed. */
+    public static Expectation allowsStartSession(SessionScope scope) {
+        return new SessionExpectation.Allowed(scope);
+    }
+
+    /**
+     * Expects every allowed {@code ssm:StartSession} call to name one of {@code documents}. A call that names no
+     * document runs the default shell, so it passes only if {@link SessionDocument#DEFAULT_SHELL} is listed.
+     */
+    public static Expectation startSessionOnlyWithDocuments(SessionScope scope, List<SessionDocument> documents) {
+        return new SessionExpectation.OnlyWithDocuments(scope, documents);
+    }
+
+    /** Expects every allowed {@code ssm:StartSession} call to target a node tagged {@code key=value}. */
+    public static Expectation startSessionOnlyForTag(SessionScope scope, String key, String value) {
+        return new SessionExpectation.OnlyForTag(scope, key, value);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.policyproof.engine.internal;
+
+import dev.policyproof.engine.ElementResult;
+import dev.policyproof.engine.ElementValues;
+import dev.policyproof.engine.Request;
+import dev.policyproof.engine.StatementRef;
+import dev.policyproof.engine.StatementResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** A statement with its patterns and conditions compiled once, evaluated against many requests. */
+final class CompiledStatement {
+
+    private final StatementRef ref;
+    private final List<GlobPattern> actions;
+    private final @Nullable List<PolicyValueTemplate> resources;
+    private final List<CompiledCondition> conditions;
+
+    CompiledStatement(StatementRef ref, boolean substituteVariables) {
+        this.ref = ref;
+        this.actions = ref.statement().action().values().stream().map(GlobPattern::compile).toList();
+        this.resources = ref.statement()
+                .resource()
+                .map(element -> element.values().stream()
+                        .map(value -> PolicyValueTemplate.parse(value, substituteVariables))
+                        .toList())
+                .orElse(null);
+        this.conditions = ref.statement().conditions().stream()
+                .map(condition -> new CompiledCondition(condition, substituteVariables))
+                .toList();
+    }
+
+    StatementResult evaluate(Request request) {
+        List<ElementResult> conditionResults = conditions.stream()
+                .map(condition -> condition.evaluate(request.context()))
+                .toList();
+        return new StatementResult(ref, matchAction(request.action()), matchResource(request), conditionResults);
+    }
+
+    /** Actions match without regard to case (IAM User Guide, "IAM JSON policy elements: Action"). */
+    private ElementResult matchAction(String action) {
+        ElementValues element = ref.statement().action();
+        Optional<GlobPattern> hit = actions.stream().filter(p -> p.matches(action, true)).findFirst();
+        return membership(element, hit.map(GlobPattern::toString), action);
+    }
+
+    /** Resources match case-sensitively, field by field (IAM User Guide, "IAM JSON policy elements: Resource"). */
+    private ElementResult matchResource(Request request) {
+        Optional<ElementValues> element = ref.statement().resource();
+        if (element.isEmpty() || resources == null) {
+            return new ElementResult("Resource", true, "the statement has no Resource element");
+        }
+        Function<String, @Nullable String> lookup = request.context()::singleValue;
+        Optional<String> hit = resources.stream()
+                .filter(template -> template.resolve(lookup, true)
+                        .map(pattern -> ArnMatcher.matches(pattern, request.resource()))
+                        .orElse(false))
+                .map(PolicyValueTemplate::toString)
+                .findFirst();
+        return membership(element.get(), hit, request.resource());
+    }
+
+    private static ElementResult membership(ElementValues element, Optional<String> hit, String value) {
+        boolean matched = element.negated() != hit.isPresent();
+        String explanation;
+        if (hit.isPresent()) {
+            explanation = element.elementName() + " \"" + hit.get() + "\" matches " + value
+                    + (element.negated() ? ", so the statement excludes it" : "");
+        } else {
+            explanation = element.toJson() + " does not match " + value
+                    + (element.negated() ? ", so the statement covers it" : "");
+        }
+        return new ElementResult(element.elementName(), matched, explanation);
+    }
+}

@@ -1,0 +1,2 @@
+/** The policyproof Maven plugin. */
+package dev.policyproof.maven;

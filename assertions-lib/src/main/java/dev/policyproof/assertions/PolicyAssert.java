@@ -17,8 +17,8 @@ import org.assertj.core.internal.Failures;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Assertions on a set of IAM policies. Each check asks the policyproof engine one question, and a failure carries the
- * engine's message, titled with the description given to {@link #as(String, Object...)} or else the policies' name.
+ * Assertions on a set of IAM policies. Each check runs one expectation of the policyproof engine, and a failure carries
+ * the engine's message, titled with the description given to {@link #as(String, Object...)} or else the policies' name.
  *
  * <p>The {@code with*} and {@code in*} methods return a new assertion whose checks build their requests with the
  * given context, tags, principal or scope, and leave this assertion unchanged. The description is copied to the new
@@ -95,8 +95,8 @@ public class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
     }
 
     /**
-     * Tags the resource of later request checks. The engine exposes the tag under every condition key through which
-     * the action's service sees resource tags, such as {@code aws:ResourceTag/team}. Session checks ignore these tags
+     * Tags the resource of later request checks. The engine adds the tag under every condition key that the action's
+     * service uses for resource tags, such as {@code aws:ResourceTag/team}. Session checks ignore these tags
      * because they try tagged and untagged targets of their own.
      *
      * <pre>{@code

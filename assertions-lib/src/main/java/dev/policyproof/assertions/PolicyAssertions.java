@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point of the policy assertions. Each {@code assertThat*} call starts a chain of checks that throws an
- * {@link AssertionError} at the first failure; {@link SoftPolicyAssertions} collects failures instead.
+ * {@link AssertionError} at the first failure. {@link SoftPolicyAssertions} collects failures instead.
  *
  * <pre>{@code
  * import static dev.policyproof.assertions.PolicyAssertions.*;

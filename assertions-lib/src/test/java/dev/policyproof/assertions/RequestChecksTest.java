@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RequestChecksTest {
 
     @Test
-    void allows_fails_with_closest_miss_when_nothing_allows() {
+    void allows_fails_with_closest_miss() {
         // GIVEN a request without the VPC endpoint that ReadReportsThroughEndpoint requires
         PolicyAssert reader = assertThatPolicy(REPORTS_READER);
 
@@ -89,7 +89,7 @@ class RequestChecksTest {
     }
 
     @Test
-    void checks_pass_and_chain_when_decisions_match() {
+    void checks_chain_when_decisions_match() {
         // GIVEN
         PolicyAssert reader = assertThatPolicy(REPORTS_READER).withContext("aws:SourceVpce", REPORTS_ENDPOINT);
 
@@ -125,7 +125,7 @@ class RequestChecksTest {
     }
 
     @Test
-    void policy_set_name_is_title_without_description() {
+    void title_defaults_to_policy_set_name() {
         // GIVEN
         PolicySet role = PolicySet.named(
                 "role/reports-reader", List.of(PolicyParser.identity().parse(REPORTS_READER)));
@@ -188,7 +188,7 @@ class RequestChecksTest {
     }
 
     @Test
-    void setup_leaves_the_original_assertion_unchanged() {
+    void setup_leaves_original_unchanged() {
         // GIVEN
         PolicyAssert reader = assertThatPolicy(REPORTS_READER);
 
@@ -201,7 +201,7 @@ class RequestChecksTest {
     }
 
     @Test
-    void request_overloads_use_the_request_as_given() {
+    void request_overloads_use_request_as_given() {
         // GIVEN
         Request throughEndpoint =
                 Request.of("s3:GetObject", REPORT).contextValue("aws:SourceVpce", REPORTS_ENDPOINT).build();
@@ -243,7 +243,7 @@ class RequestChecksTest {
     }
 
     @Test
-    void overriding_error_message_replaces_engine_message() {
+    void overriding_message_replaces_engine_message() {
         // GIVEN
         PolicyAssert reader = assertThatPolicy(REPORTS_READER).overridingErrorMessage("deletes must stay possible");
 

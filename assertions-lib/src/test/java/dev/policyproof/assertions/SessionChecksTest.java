@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SessionChecksTest {
 
     @Test
-    void tunnel_only_policy_passes_readme_example() {
+    void readme_example_passes_on_tunnel_only() {
         // GIVEN the policy that allows only the remote-host tunnel to the bastion
         PolicyAssert tunnelOnly = assertThatPolicy(TUNNEL_ONLY);
 
@@ -200,7 +200,7 @@ class SessionChecksTest {
     }
 
     @Test
-    void return_to_policy_continues_with_request_checks() {
+    void return_to_policy_continues_chain() {
         // GIVEN
         PolicyAssert tunnelOnly = assertThatPolicy(TUNNEL_ONLY);
 

@@ -106,7 +106,7 @@ class SoftPolicyAssertionsTest {
     }
 
     @Test
-    void assert_softly_passes_when_every_check_passes() {
+    void assert_softly_passes_without_failures() {
         // GIVEN / WHEN / THEN
         assertThatCode(() -> SoftPolicyAssertions.assertSoftly(softly -> softly.assertThatPolicy(TUNNEL_ONLY)
                         .allowsStartSession()

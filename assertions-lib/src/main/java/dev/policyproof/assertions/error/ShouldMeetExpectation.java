@@ -21,6 +21,8 @@ public final class ShouldMeetExpectation implements ErrorMessageFactory {
     /**
      * Creates the factory for a failed check.
      *
+     * @param result the failed check's result
+     * @return the factory, whose messages are the result's failure message
      * @throws IllegalArgumentException if {@code result} passed, because a passed check has no failure message
      */
     public static ErrorMessageFactory shouldMeetExpectation(CheckResult result) {

@@ -25,7 +25,12 @@ public final class ShouldNotBeNullPolicy implements ErrorMessageFactory {
                 .render();
     }
 
-    /** Creates the factory; {@code title} is the assertion's description, or a generic name without one. */
+    /**
+     * Creates the factory for a null policy.
+     *
+     * @param title the first line of the message: the assertion's description, or a generic name without one
+     * @return the factory
+     */
     public static ErrorMessageFactory shouldNotBeNullPolicy(String title) {
         return new ShouldNotBeNullPolicy(title);
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SessionCaller(@Nullable String principal, RequestContext context) {
 
-    /** No principal ARN and no context keys, as session checks assume unless told otherwise. */
+    /** No principal ARN and no context keys: the caller that session checks use by default. */
     public static final SessionCaller UNSPECIFIED = new SessionCaller(null, RequestContext.empty());
 
     public SessionCaller {

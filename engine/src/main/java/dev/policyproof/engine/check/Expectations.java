@@ -1,6 +1,7 @@
 package dev.policyproof.engine.check;
 
 import dev.policyproof.engine.Request;
+import dev.policyproof.engine.ssm.SessionCaller;
 import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionScope;
 import java.util.List;
@@ -22,7 +23,12 @@ public final class Expectations {
 
     /** Expects at least one {@code ssm:StartSession} call to be allowed. */
     public static Expectation allowsStartSession(SessionScope scope) {
-        return new SessionExpectation.Allowed(scope);
+        return allowsStartSession(scope, SessionCaller.UNSPECIFIED);
+    }
+
+    /** Expects at least one {@code ssm:StartSession} call by {@code caller} to be allowed. */
+    public static Expectation allowsStartSession(SessionScope scope, SessionCaller caller) {
+        return new SessionExpectation.Allowed(scope, caller);
     }
 
     /**
@@ -30,11 +36,22 @@ public final class Expectations {
      * document runs the default shell, so it passes only if {@link SessionDocument#DEFAULT_SHELL} is listed.
      */
     public static Expectation startSessionOnlyWithDocuments(SessionScope scope, List<SessionDocument> documents) {
-        return new SessionExpectation.OnlyWithDocuments(scope, documents);
+        return startSessionOnlyWithDocuments(scope, SessionCaller.UNSPECIFIED, documents);
+    }
+
+    /** Expects every allowed {@code ssm:StartSession} call by {@code caller} to name one of {@code documents}. */
+    public static Expectation startSessionOnlyWithDocuments(
+            SessionScope scope, SessionCaller caller, List<SessionDocument> documents) {
+        return new SessionExpectation.OnlyWithDocuments(scope, caller, documents);
     }
 
     /** Expects every allowed {@code ssm:StartSession} call to target a node tagged {@code key=value}. */
     public static Expectation startSessionOnlyForTag(SessionScope scope, String key, String value) {
-        return new SessionExpectation.OnlyForTag(scope, key, value);
+        return startSessionOnlyForTag(scope, SessionCaller.UNSPECIFIED, key, value);
+    }
+
+    /** Expects every allowed {@code ssm:StartSession} call by {@code caller} to target a node tagged {@code key=value}. */
+    public static Expectation startSessionOnlyForTag(SessionScope scope, SessionCaller caller, String key, String value) {
+        return new SessionExpectation.OnlyForTag(scope, caller, key, value);
     }
 }

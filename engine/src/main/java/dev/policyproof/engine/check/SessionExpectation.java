@@ -3,6 +3,7 @@ package dev.policyproof.engine.check;
 import dev.policyproof.engine.Decision;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.ssm.SessionAuthorizer;
+import dev.policyproof.engine.ssm.SessionCaller;
 import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionScope;
 import dev.policyproof.engine.ssm.SessionSpace;
@@ -24,9 +25,11 @@ import java.util.stream.Collectors;
 abstract class SessionExpectation implements Expectation {
 
     final SessionScope scope;
+    final SessionCaller caller;
 
-    SessionExpectation(SessionScope scope) {
+    SessionExpectation(SessionScope scope, SessionCaller caller) {
         this.scope = scope;
+        this.caller = caller;
     }
 
     /** Authorizes every call in the space that {@code inScope} selects, stopping at the first that breaks the rule. */
@@ -37,8 +40,8 @@ abstract class SessionExpectation implements Expectation {
         Search search = new Search();
         for (SessionTarget target : space.targets(expectedTags)) {
             for (Optional<String> document : space.documents(target)) {
-                StartSessionRequest request = new StartSessionRequest(
-                        target, document.orElse(null), null, dev.policyproof.engine.RequestContext.empty());
+                StartSessionRequest request =
+                        new StartSessionRequest(target, document.orElse(null), caller.principal(), caller.context());
                 if (!inScope.test(request)) {
                     continue;
                 }
@@ -107,8 +110,8 @@ abstract class SessionExpectation implements Expectation {
     /** Some session is allowed at all: the starting point of the {@code only*} checks. */
     static final class Allowed extends SessionExpectation {
 
-        Allowed(SessionScope scope) {
-            super(scope);
+        Allowed(SessionScope scope, SessionCaller caller) {
+            super(scope, caller);
         }
 
         @Override
@@ -140,8 +143,8 @@ abstract class SessionExpectation implements Expectation {
 
         private final List<SessionDocument> documents;
 
-        OnlyWithDocuments(SessionScope scope, List<SessionDocument> documents) {
-            super(scope);
+        OnlyWithDocuments(SessionScope scope, SessionCaller caller, List<SessionDocument> documents) {
+            super(scope, caller);
             if (documents.isEmpty()) {
                 throw new IllegalArgumentException("name at least one session document");
             }
@@ -181,8 +184,8 @@ abstract class SessionExpectation implements Expectation {
         private final String key;
         private final String value;
 
-        OnlyForTag(SessionScope scope, String key, String value) {
-            super(scope);
+        OnlyForTag(SessionScope scope, SessionCaller caller, String key, String value) {
+            super(scope, caller);
             this.key = key;
             this.value = value;
         }

@@ -40,7 +40,7 @@ class RequestChecksTest {
                 closest miss: statement 1 of 4, Sid "ReadReportsThroughEndpoint", line 4 of \
                 src/test/resources/policies/reports-reader.json: aws:SourceVpce is absent from the request, \
                 so StringEquals does not match
-                :             statement 2 of 4, Sid "ReadFinanceData", line 13 of \
+                              statement 2 of 4, Sid "ReadFinanceData", line 13 of \
                 src/test/resources/policies/reports-reader.json: "Resource": "arn:aws:s3:::data/*" does not \
                 match arn:aws:s3:::reports/q1.csv""");
     }

@@ -40,6 +40,12 @@ public final class FailureMessage {
         return this;
     }
 
+    /** Adds another value of the previous fact on a line of its own, aligned with it, such as a second statement. */
+    public FailureMessage more(String value) {
+        lines.add(" ".repeat(LABEL_WIDTH) + value);
+        return this;
+    }
+
     /** Adds a fact nested under the previous one, such as the target of a request. */
     public FailureMessage subFact(String label, String value) {
         String head = "  " + label + ":";

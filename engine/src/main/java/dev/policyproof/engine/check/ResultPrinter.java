@@ -53,7 +53,11 @@ final class ResultPrinter {
     static void printStatements(FailureMessage message, String label, List<StatementResult> statements) {
         for (int i = 0; i < statements.size() && i < MAX_STATEMENTS; i++) {
             StatementResult result = statements.get(i);
-            message.fact(i == 0 ? label : "", result.ref().describe());
+            if (i == 0) {
+                message.fact(label, result.ref().describe());
+            } else {
+                message.more(result.ref().describe());
+            }
             printStatementJson(message, result.statement());
         }
         if (statements.size() > MAX_STATEMENTS) {
@@ -79,7 +83,12 @@ final class ResultPrinter {
         for (int i = 0; i < misses.size() && i < MAX_STATEMENTS; i++) {
             StatementResult miss = misses.get(i);
             String reason = miss.firstFailure().map(ElementResult::explanation).orElse("it did not apply");
-            message.fact(i == 0 ? "closest miss" : "", miss.ref().describe() + ": " + reason);
+            String text = miss.ref().describe() + ": " + reason;
+            if (i == 0) {
+                message.fact("closest miss", text);
+            } else {
+                message.more(text);
+            }
         }
         if (misses.size() > MAX_STATEMENTS) {
             message.detail("and " + (misses.size() - MAX_STATEMENTS) + " more");

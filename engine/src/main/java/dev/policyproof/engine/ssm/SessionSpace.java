@@ -71,10 +71,10 @@ public final class SessionSpace {
             for (String account : accounts) {
                 SessionTarget bare = SessionTarget.instance(scope.partition(), region, account, INSTANCE_ID);
                 targets.add(withTags(bare, expectedTags));
+                targets.add(bare);
                 policyTags.forEach((key, values) -> values.forEach(value -> targets.add(bare.withTag(key, value))));
                 expectedTags.forEach((key, value) -> tagVariants(value)
                         .forEach(variant -> targets.add(bare.withTag(key, variant))));
-                targets.add(bare);
                 targets.add(SessionTarget.instance(scope.partition(), region, account, OTHER_INSTANCE_ID)
                         .withTag("Name", "other-instance"));
                 SessionTarget managed =

@@ -21,7 +21,6 @@ class SessionChecksSmokeTest {
         CheckResult result = Expectations.startSessionOnlyWithDocuments(
                         SessionScope.DEFAULT, List.of(SessionDocument.PORT_FORWARD_TO_REMOTE_HOST))
                 .check(load("naive-engineer.json"), "naive-engineer.json");
-        System.out.println(result.failureMessage());
         assertThat(result.passed()).isFalse();
     }
 
@@ -34,7 +33,6 @@ class SessionChecksSmokeTest {
         CheckResult tag = Expectations.startSessionOnlyForTag(SessionScope.DEFAULT, "Name", "app-bastion")
                 .check(policies, "t");
         CheckResult allowed = Expectations.allowsStartSession(SessionScope.DEFAULT).check(policies, "t");
-        System.out.println(docs + "\n" + tag + "\n" + allowed);
         assertThat(docs.passed()).isTrue();
         assertThat(tag.passed()).isTrue();
         assertThat(allowed.passed()).isTrue();

@@ -38,8 +38,8 @@ class EngineerPolicyTest {
     }
 
     /**
-     * The deny guards must hold even when a broad grant sits beside the engineer policy, as a power-user policy
-     * often does; without them, every request below would be allowed.
+     * Checks the deny guards beside a power-user grant, which often sits next to the engineer policy. Without the
+     * guards, every request below would be allowed.
      */
     @Test
     void deny_guards_hold_beside_a_broad_grant() {
@@ -64,7 +64,7 @@ class EngineerPolicyTest {
     }
 
     @Test
-    void bastion_tag_cannot_be_moved_beside_a_broad_grant() {
+    void bastion_tag_stays_put_beside_broad_grant() {
         PolicySet withPowerUser = PolicySet.of(PARSER.parse(ENGINEER), PARSER.parse(POWER_USER));
 
         assertThatPolicies(withPowerUser)

@@ -61,6 +61,17 @@ class PolicyParserErrorTest {
                         "Action": "s3:GetObject",
                         "Resource": "*"
                         """), "invalid-json", 6, 7, ""),
+                new Malformed("trailing-comma", statement("""
+                        "Effect": "Allow",
+                        "Action": ["s3:GetObject",],
+                        "Resource": "*"
+                        """), "invalid-json", 6, 33, ""),
+                new Malformed("comment", statement("""
+                        // read access
+                        "Effect": "Allow",
+                        "Action": "s3:GetObject",
+                        "Resource": "*"
+                        """), "invalid-json", 5, 7, ""),
                 new Malformed("trailing-content", statement("""
                         "Effect": "Allow",
                         "Action": "s3:GetObject",

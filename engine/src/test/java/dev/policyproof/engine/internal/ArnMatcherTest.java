@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Field-wise ARN matching, checked against a regular expression in which wildcards of the partition, service, region
- * and account fields cannot match a colon and the resource field's wildcards match anything (IAM User Guide, "IAM JSON
- * policy elements: Resource"; ArnLike checks each of the six components separately, "IAM JSON policy elements:
- * Condition operators").
+ * Field-wise ARN matching, checked against a regular expression. In the reference, wildcards of the partition,
+ * service, region and account fields cannot match a colon, and wildcards of the resource field match anything
+ * (IAM User Guide, "IAM JSON policy elements: Resource"). ArnLike checks each of the six components separately
+ * ("IAM JSON policy elements: Condition operators").
  */
 class ArnMatcherTest {
 

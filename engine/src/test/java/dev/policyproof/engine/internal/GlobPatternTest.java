@@ -77,7 +77,7 @@ class GlobPatternTest {
         String noB = "a".repeat(10_000);
         String endsInB = noB + "b";
 
-        // THEN both answers are correct
+        // THEN both results are correct
         assertThat(pattern.matches(noB, false)).isFalse();
         assertThat(pattern.matches(endsInB, false)).isTrue();
     }

@@ -48,6 +48,8 @@ public record ConditionOperator(String name, SetQualifier qualifier, String base
             if (candidate != SetQualifier.NONE && rest.startsWith(candidate.prefix())) {
                 qualifier = candidate;
                 rest = rest.substring(candidate.prefix().length());
+                // One qualifier at most: a second one stays in the base name, which the parser then rejects.
+                break;
             }
         }
         boolean ifExists = rest.endsWith(IF_EXISTS) && rest.length() > IF_EXISTS.length();

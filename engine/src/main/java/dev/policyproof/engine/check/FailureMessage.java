@@ -33,9 +33,9 @@ public final class FailureMessage {
         return new FailureMessage(title);
     }
 
-    /** Adds {@code label: value}, the value aligned with other facts. */
+    /** Adds {@code label: value}, the value aligned with other facts. An empty label continues the previous fact. */
     public FailureMessage fact(String label, String value) {
-        String head = label + ":";
+        String head = label.isEmpty() ? "" : label + ":";
         lines.add(head + " ".repeat(Math.max(1, LABEL_WIDTH - head.length())) + value);
         return this;
     }

@@ -8,6 +8,9 @@ import java.util.List;
  * fields never reaches into the next. The sixth field, the resource, is matched whole, so {@code *} there spans
  * {@code /} and further colons.
  *
+ * <p>NOTE: the Resource page also states that a {@code *} at the end of a segment "can expand to match beyond the colon
+ * boundaries". This matcher keeps every wildcard of the first five fields inside its field.
+ *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM JSON
  *     policy elements: Resource</a>
  */
@@ -21,9 +24,13 @@ public final class ArnMatcher {
     /** Returns true when {@code value} matches {@code pattern}; case-sensitive, as resource ARNs are. */
     public static boolean matches(GlobPattern pattern, String value) {
         List<GlobPattern> patternFields = pattern.split(':', ARN_FIELDS);
-        if (patternFields.size() < ARN_FIELDS) {
-            // NOTE: "*" and other patterns without six fields are compared as whole strings.
+        if (patternFields.size() == 1) {
+            // A pattern without colons, such as "*", is compared as a whole string.
             return pattern.matches(value, false);
+        }
+        if (patternFields.size() < ARN_FIELDS) {
+            // ArnLike checks each of the six components separately, so a pattern with fewer never matches.
+            return false;
         }
         String[] valueFields = value.split(":", ARN_FIELDS);
         if (valueFields.length < ARN_FIELDS) {

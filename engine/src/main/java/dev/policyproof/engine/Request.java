@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class Request {
 
     private final @Nullable String principal;
+    private final @Nullable String resourceAccount;
     private final String action;
     private final String resource;
     private final Map<String, String> resourceTags;
@@ -22,6 +23,7 @@ public final class Request {
 
     private Request(Builder builder) {
         this.principal = builder.principal;
+        this.resourceAccount = builder.resourceAccount;
         this.action = requireText(builder.action, "action");
         this.resource = requireText(builder.resource, "resource");
         this.resourceTags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourceTags));
@@ -49,7 +51,11 @@ public final class Request {
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder().action(action).resource(resource).principal(principal);
+        Builder builder = new Builder()
+                .action(action)
+                .resource(resource)
+                .principal(principal)
+                .resourceAccount(resourceAccount);
         builder.resourceTags.putAll(resourceTags);
         builder.context = contextWithoutTags;
         return builder;
@@ -57,6 +63,14 @@ public final class Request {
 
     public Optional<String> principal() {
         return Optional.ofNullable(principal);
+    }
+
+    /**
+     * Returns the account that owns the resource, when set explicitly; needed where the ARN has no account field,
+     * as for S3 buckets.
+     */
+    public Optional<String> resourceAccount() {
+        return Optional.ofNullable(resourceAccount);
     }
 
     public String action() {
@@ -80,6 +94,7 @@ public final class Request {
     public boolean equals(Object other) {
         return other instanceof Request that
                 && Objects.equals(principal, that.principal)
+                && Objects.equals(resourceAccount, that.resourceAccount)
                 && action.equals(that.action)
                 && resource.equals(that.resource)
                 && resourceTags.equals(that.resourceTags)
@@ -88,7 +103,7 @@ public final class Request {
 
     @Override
     public int hashCode() {
-        return Objects.hash(principal, action, resource, resourceTags, context);
+        return Objects.hash(principal, resourceAccount, action, resource, resourceTags, context);
     }
 
     @Override
@@ -100,6 +115,7 @@ public final class Request {
     /** Builds a {@link Request}. */
     public static final class Builder {
         private @Nullable String principal;
+        private @Nullable String resourceAccount;
         private @Nullable String action;
         private @Nullable String resource;
         private final Map<String, String> resourceTags = new LinkedHashMap<>();
@@ -109,6 +125,12 @@ public final class Request {
 
         public Builder principal(@Nullable String principalArn) {
             this.principal = principalArn;
+            return this;
+        }
+
+        /** Sets the account that owns the resource, when the resource ARN does not carry it. */
+        public Builder resourceAccount(@Nullable String account) {
+            this.resourceAccount = account;
             return this;
         }
 

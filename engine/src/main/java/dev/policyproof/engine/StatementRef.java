@@ -2,11 +2,15 @@ package dev.policyproof.engine;
 
 import java.util.Objects;
 
-/** Identifies a statement in messages: its policy, 1-based position, Sid and location. */
-public record StatementRef(String policyName, Statement statement, int statementCount) {
+/**
+ * Identifies a statement in messages: its policy and the policy's role in the evaluation, its 1-based position, Sid
+ * and location. {@code level} is the 1-based organization level of an SCP or RCP, counted from the root, else 0.
+ */
+public record StatementRef(String policyName, PolicyType type, int level, Statement statement, int statementCount) {
 
     public StatementRef {
         Objects.requireNonNull(policyName, "policyName");
+        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(statement, "statement");
     }
 
@@ -23,7 +27,15 @@ public record StatementRef(String policyName, Statement statement, int statement
         if (location.hasPosition()) {
             text.append(", line ").append(location.line());
         }
-        return text.append(" of ").append(policyName).toString();
+        text.append(" of ").append(policyName);
+        if (type != PolicyType.IDENTITY) {
+            text.append(" (").append(type.displayName());
+            if (level > 0) {
+                text.append(", level ").append(level);
+            }
+            text.append(')');
+        }
+        return text.toString();
     }
 
     @Override

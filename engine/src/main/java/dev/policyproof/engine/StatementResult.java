@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How one statement fared against one request: each element's result, and whether the statement applies (its action,
- * resource and every condition matched).
+ * How one statement fared against one request: each element's result, and whether the statement applies (its
+ * principal, action, resource and every condition matched). Statements without a {@code Principal} element, as in
+ * identity policies, match every principal.
  */
 public record StatementResult(
-        StatementRef ref, ElementResult action, ElementResult resource, List<ElementResult> conditions) {
+        StatementRef ref,
+        ElementResult principal,
+        ElementResult action,
+        ElementResult resource,
+        List<ElementResult> conditions) {
 
     public StatementResult {
         conditions = List.copyOf(conditions);
@@ -23,7 +28,10 @@ public record StatementResult(
     }
 
     public boolean applies() {
-        return action.matched() && resource.matched() && conditions.stream().allMatch(ElementResult::matched);
+        return principal.matched()
+                && action.matched()
+                && resource.matched()
+                && conditions.stream().allMatch(ElementResult::matched);
     }
 
     /** Returns true when the action matched, so the statement was in play and failed only on resource or condition. */
@@ -31,13 +39,16 @@ public record StatementResult(
         return action.matched() && !applies();
     }
 
-    /** Returns the first element that did not match, in the order IAM documents them: action, resource, condition. */
+    /** Returns the first element that did not match, in the order action, resource, principal, condition. */
     public Optional<ElementResult> firstFailure() {
         if (!action.matched()) {
             return Optional.of(action);
         }
         if (!resource.matched()) {
             return Optional.of(resource);
+        }
+        if (!principal.matched()) {
+            return Optional.of(principal);
         }
         return conditions.stream().filter(result -> !result.matched()).findFirst();
     }

@@ -2,6 +2,7 @@ package dev.policyproof.engine.internal;
 
 import dev.policyproof.engine.ElementResult;
 import dev.policyproof.engine.ElementValues;
+import dev.policyproof.engine.PrincipalArn;
 import dev.policyproof.engine.Request;
 import dev.policyproof.engine.StatementRef;
 import dev.policyproof.engine.StatementResult;
@@ -32,11 +33,28 @@ final class CompiledStatement {
                 .toList();
     }
 
-    StatementResult evaluate(Request request) {
+    StatementResult evaluate(Request request, @Nullable PrincipalArn caller) {
         List<ElementResult> conditionResults = conditions.stream()
                 .map(condition -> condition.evaluate(request.context()))
                 .toList();
-        return new StatementResult(ref, matchAction(request.action()), matchResource(request), conditionResults);
+        return new StatementResult(
+                ref, matchPrincipal(caller), matchAction(request.action()), matchResource(request), conditionResults);
+    }
+
+    /** Returns how the statement's {@code Principal} names the caller, or empty when it does not or has none. */
+    Optional<PrincipalMatcher.Grant> grant(@Nullable PrincipalArn caller) {
+        return ref.statement().principal().flatMap(element -> PrincipalMatcher.grant(element, caller));
+    }
+
+    StatementRef ref() {
+        return ref;
+    }
+
+    private ElementResult matchPrincipal(@Nullable PrincipalArn caller) {
+        return ref.statement()
+                .principal()
+                .map(element -> PrincipalMatcher.evaluate(element, caller))
+                .orElseGet(() -> new ElementResult("Principal", true, "the statement has no Principal element"));
     }
 
     /** Actions match without regard to case (IAM User Guide, "IAM JSON policy elements: Action"). */

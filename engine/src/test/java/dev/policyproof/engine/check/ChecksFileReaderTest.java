@@ -464,6 +464,20 @@ class ChecksFileReaderTest {
     }
 
     @Test
+    void fails_fast_on_oversized_file() {
+        String huge = "checks: \"" + "x".repeat(LocatedTreeReader.MAX_CODE_POINTS) + "\"\n";
+
+        ChecksFileException error = catchThrowableOfType(ChecksFileException.class, () -> fixture.read(huge));
+
+        assertThat(error).isNotNull();
+        assertThat(error.problems()).hasSize(1);
+        assertThat(error.problems().get(0).code()).isEqualTo("limit-exceeded");
+        assertThat(error.problems().get(0).message())
+                .isEqualTo("Document length (1000011) exceeds the maximum allowed (1000000, from "
+                        + "`StreamReadConstraints.getMaxDocumentLength()`); simplify the checks file");
+    }
+
+    @Test
     void fails_on_several_documents() {
         ChecksFileProblem problem = singleProblem(POLICIES + "---\n" + POLICIES, "several-documents", 5, "");
 

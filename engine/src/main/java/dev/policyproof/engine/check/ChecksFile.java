@@ -1,0 +1,82 @@
+package dev.policyproof.engine.check;
+
+import dev.policyproof.engine.ssm.SessionScope;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A checks file after validation: the scope of session checks, the declared policies with their files resolved, and
+ * the named checks with their expectations. {@link ChecksFileReader} creates it and {@link CheckSuite#load} parses
+ * its policies.
+ *
+ * @param file the checks file as messages print it
+ * @param scope the partition, Region and account in which session checks build example ARNs
+ * @param policies the declared policies by id, in file order
+ * @param checks the checks in file order, at least one
+ */
+public record ChecksFile(String file, SessionScope scope, Map<String, PolicyGroup> policies, List<Check> checks) {
+
+    public ChecksFile {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(scope, "scope");
+        policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        checks = List.copyOf(checks);
+        if (checks.isEmpty()) {
+            throw new IllegalArgumentException("a checks file needs at least one check");
+        }
+    }
+
+    /** Returns the base name of the file without its extension, such as {@code checks} for {@code checks.yaml}. */
+    public String baseName() {
+        String name = Path.of(file).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * The policy files declared under one id.
+     *
+     * @param id the id that checks refer to
+     * @param files the files, each a readable regular file, in the order declared and globs sorted
+     * @param displayNames the name of each file in messages and reports: its path relative to the base directory
+     */
+    public record PolicyGroup(String id, List<Path> files, List<String> displayNames) {
+
+        public PolicyGroup {
+            Objects.requireNonNull(id, "id");
+            files = List.copyOf(files);
+            displayNames = List.copyOf(displayNames);
+            if (files.isEmpty() || files.size() != displayNames.size()) {
+                throw new IllegalArgumentException("policy " + id + " needs one display name per file, at least one");
+            }
+        }
+    }
+
+    /**
+     * A named check: expectations that one set of policies, evaluated together, must meet.
+     *
+     * @param name unique within the file; it titles every failure message of the check
+     * @param policyIds the ids of the policies that form the policy set, at least one
+     * @param expectations at least one
+     */
+    public record Check(String name, List<String> policyIds, List<Expectation> expectations) {
+
+        public Check {
+            Objects.requireNonNull(name, "name");
+            policyIds = List.copyOf(policyIds);
+            expectations = List.copyOf(expectations);
+            if (policyIds.isEmpty() || expectations.isEmpty()) {
+                throw new IllegalArgumentException("check " + name + " needs a policy and an expectation");
+            }
+        }
+
+        /** Returns the name of the check's policy set: its policy ids joined with {@code " + "}. */
+        public String policySetName() {
+            return String.join(" + ", policyIds);
+        }
+    }
+}

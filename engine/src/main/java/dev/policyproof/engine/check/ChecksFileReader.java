@@ -1,0 +1,348 @@
+package dev.policyproof.engine.check;
+
+import dev.policyproof.engine.check.ChecksFile.Check;
+import dev.policyproof.engine.check.ChecksFile.PolicyGroup;
+import dev.policyproof.engine.check.LocatedNode.Entry;
+import dev.policyproof.engine.check.LocatedNode.Mapping;
+import dev.policyproof.engine.ssm.SessionScope;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and validates a checks file, in YAML or JSON, that declares policies and the checks they must pass:
+ *
+ * <pre>
+ * scope:                       # optional: where session checks build example ARNs
+ *   region: eu-west-1
+ *   account: "123456789012"
+ * policies:
+ *   engineer:                  # the id that checks refer to
+ *     files: [src/main/iam/engineer.json]   # relative to the base directory; * and ** allowed
+ * checks:
+ *   - name: engineer reaches the bastion only through port forwarding
+ *     policies: [engineer]
+ *     expect:
+ *       - allowsStartSession:
+ *           onlyWithDocument: [AWS-StartPortForwardingSessionToRemoteHost]
+ *           onlyForTag: {key: Name, value: app-bastion}
+ *       - denies: {action: ssm:SendCommand, resource: "*"}
+ * </pre>
+ *
+ * <p>Reading fails closed: unknown keys, missing or mistyped values, duplicate check names, unknown policy ids,
+ * policy files that do not exist and globs that select nothing are all reported together in one
+ * {@link ChecksFileException}, each with the file, line, column and path of the element and the fix.
+ */
+public final class ChecksFileReader {
+
+    /** Default location of the checks file, relative to the project's base directory. */
+    public static final String DEFAULT_PATH = "src/test/policyproof/checks.yaml";
+
+    private static final List<String> TOP_LEVEL_KEYS = List.of("scope", "policies", "checks");
+    private static final List<String> SCOPE_KEYS = List.of("partition", "region", "account");
+    private static final List<String> POLICY_KEYS = List.of("files", "kind");
+    private static final List<String> CHECK_KEYS = List.of("name", "policies", "expect");
+    private static final String IDENTITY_KIND = "identity";
+
+    private final PolicyFileResolver resolver;
+
+    private ChecksFileReader(Path baseDirectory) {
+        this.resolver = new PolicyFileResolver(baseDirectory);
+    }
+
+    /** Returns a reader that resolves policy files against {@code baseDirectory}, usually the project directory. */
+    public static ChecksFileReader relativeTo(Path baseDirectory) {
+        return new ChecksFileReader(baseDirectory);
+    }
+
+    /**
+     * Reads the checks file {@code file}, named in messages as given.
+     *
+     * @throws ChecksFileException if the file does not exist, cannot be read or is not a valid checks file
+     */
+    public ChecksFile read(Path file) {
+        String name = file.toString();
+        NodeValidator validator = new NodeValidator(name);
+        LocatedNode root = LocatedTreeReader.read(name, readText(file));
+
+        Optional<ChecksFile> checksFile = new Validation(validator).checksFile(root);
+        if (!validator.problems().isEmpty()) {
+            throw new ChecksFileException(validator.problems());
+        }
+        return checksFile.orElseThrow(() -> new IllegalStateException("checks file rejected without a problem"));
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ChecksFileException(List.of(new ChecksFileProblem("file-not-found", "checks file not found; "
+                    + "create it or point to an existing one", file.toString(), 0, 0, "")));
+        } catch (IOException e) {
+            throw new ChecksFileException(List.of(new ChecksFileProblem("unreadable-file", "cannot read the checks "
+                    + "file: " + e, file.toString(), 0, 0, "")));
+        }
+    }
+
+    /** One reading pass, which collects problems in its validator. */
+    private final class Validation {
+
+        private final NodeValidator validator;
+
+        Validation(NodeValidator validator) {
+            this.validator = validator;
+        }
+
+        Optional<ChecksFile> checksFile(LocatedNode root) {
+            Optional<Mapping> found = validator.mapping(root, "a map with policies and checks");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Mapping mapping = found.get();
+            validator.allowOnly(mapping, TOP_LEVEL_KEYS);
+            Optional<SessionScope> scope = NodeValidator.optional(mapping, "scope")
+                    .map(this::scope)
+                    .orElse(Optional.of(SessionScope.DEFAULT));
+            Optional<Map<String, PolicyGroup>> policies = validator
+                    .required(mapping, "policies", "a map from policy ids to their files, such as "
+                            + "{engineer: {files: [src/main/iam/engineer.json]}}")
+                    .flatMap(this::policies);
+            Optional<List<Check>> checks = validator
+                    .required(mapping, "checks", "a list of checks, each with a name, policies and expect")
+                    .flatMap(node -> checks(node, scope.orElse(SessionScope.DEFAULT),
+                            policies.map(Map::keySet).orElse(null)));
+
+            if (scope.isEmpty() || policies.isEmpty() || checks.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ChecksFile(validator.file(), scope.get(), policies.get(), checks.get()));
+        }
+
+        private Optional<SessionScope> scope(LocatedNode node) {
+            Optional<Mapping> found = validator.mapping(node, "a map with partition, region and account");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Mapping mapping = found.get();
+            validator.allowOnly(mapping, SCOPE_KEYS);
+            SessionScope defaults = SessionScope.DEFAULT;
+            Optional<String> partition = scalarOr(mapping, "partition", "a partition, such as aws",
+                    defaults.partition());
+            Optional<String> region = scalarOr(mapping, "region", "a Region, such as us-east-1", defaults.region());
+            Optional<String> account = scalarOr(mapping, "account", "a 12-digit account ID", defaults.account());
+            if (account.isPresent() && !account.get().matches("\\d{12}")) {
+                LocatedNode accountNode = NodeValidator.optional(mapping, "account").orElseThrow();
+                validator.report("invalid-account", "invalid account ID \"" + account.get() + "\": an AWS account "
+                        + "ID has exactly 12 digits; quote it, as in account: \"012345678901\", so that leading zeros "
+                        + "stay", accountNode);
+                return Optional.empty();
+            }
+            if (partition.isEmpty() || region.isEmpty() || account.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SessionScope(partition.get(), region.get(), account.get()));
+        }
+
+        private Optional<String> scalarOr(Mapping mapping, String key, String expected, String defaultValue) {
+            return NodeValidator.optional(mapping, key)
+                    .map(node -> validator.text(node, expected))
+                    .orElse(Optional.of(defaultValue));
+        }
+
+        private Optional<Map<String, PolicyGroup>> policies(LocatedNode node) {
+            Optional<Mapping> found = validator.mapping(node, "a map from policy ids to their files");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            if (found.get().entries().isEmpty()) {
+                validator.report("empty-map", "no policies declared; add one, such as "
+                        + "engineer: {files: [src/main/iam/engineer.json]}", node);
+                return Optional.empty();
+            }
+            Map<String, PolicyGroup> groups = new LinkedHashMap<>();
+            boolean valid = true;
+            for (Entry entry : found.get().entries().values()) {
+                Optional<PolicyGroup> group = policyGroup(entry.key(), entry.value());
+                valid &= group.isPresent();
+                group.ifPresent(value -> groups.put(entry.key(), value));
+            }
+            return valid ? Optional.of(groups) : Optional.empty();
+        }
+
+        private Optional<PolicyGroup> policyGroup(String id, LocatedNode node) {
+            Optional<Mapping> found = validator.mapping(node, "a map with files, such as {files: [iam/" + id
+                    + ".json]}");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Mapping mapping = found.get();
+            validator.allowOnly(mapping, POLICY_KEYS);
+            boolean validKind = NodeValidator.optional(mapping, "kind").map(this::identityKind).orElse(true);
+            Optional<List<Path>> files = validator
+                    .required(mapping, "files", "the policy files, relative to " + resolver.baseDirectory())
+                    .flatMap(this::files);
+            if (!validKind || files.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> names = files.get().stream().map(resolver::displayName).toList();
+            return Optional.of(new PolicyGroup(id, files.get(), names));
+        }
+
+        private boolean identityKind(LocatedNode node) {
+            Optional<String> kind = validator.text(node, "a policy kind");
+            if (kind.isPresent() && !kind.get().equals(IDENTITY_KIND)) {
+                // TODO: accept resource, trust and boundary policies once PolicySet evaluates them.
+                validator.report("unsupported-kind", "policy kind \"" + kind.get() + "\" is not supported; only "
+                        + IDENTITY_KIND + " policies are evaluated so far, so remove the key or write "
+                        + IDENTITY_KIND, node);
+                return false;
+            }
+            return kind.isPresent();
+        }
+
+        private Optional<List<Path>> files(LocatedNode node) {
+            Optional<List<LocatedNode>> entries = validator.list(node, "a list of policy files");
+            if (entries.isEmpty()) {
+                return Optional.empty();
+            }
+            if (entries.get().isEmpty()) {
+                validator.report("empty-list", "no policy file listed; name at least one, relative to "
+                        + resolver.baseDirectory(), node);
+                return Optional.empty();
+            }
+            Set<Path> files = new LinkedHashSet<>();
+            boolean valid = true;
+            for (LocatedNode entry : entries.get()) {
+                Optional<List<Path>> selected = validator.text(entry, "a policy file path or glob")
+                        .flatMap(text -> select(text, entry));
+                valid &= selected.isPresent();
+                selected.ifPresent(files::addAll);
+            }
+            return valid ? Optional.of(List.copyOf(files)) : Optional.empty();
+        }
+
+        private Optional<List<Path>> select(String entry, LocatedNode node) {
+            if (PolicyFileResolver.isGlob(entry)) {
+                List<Path> matches = resolver.expand(entry);
+                if (matches.isEmpty()) {
+                    validator.report("glob-selects-nothing", "glob \"" + entry + "\" selects no file under "
+                            + resolver.baseDirectory() + "; fix the pattern (* stays within a directory, ** spans "
+                            + "directories) or add the files", node);
+                    return Optional.empty();
+                }
+                return Optional.of(matches);
+            }
+            Path file = resolver.resolve(entry);
+            if (!Files.isRegularFile(file)) {
+                String problem = Files.isDirectory(file) ? "is a directory; name the files in it, such as "
+                        + entry + "/*.json" : "does not exist; fix the path, which is relative to "
+                        + resolver.baseDirectory();
+                validator.report("file-not-found", "policy file " + file + " " + problem, node);
+                return Optional.empty();
+            }
+            return Optional.of(List.of(file));
+        }
+
+        /** Reads the checks; {@code policyIds} is null when the policies are invalid, so ids are not checked. */
+        private Optional<List<Check>> checks(LocatedNode node, SessionScope scope, @Nullable Set<String> policyIds) {
+            if (!(node instanceof LocatedNode.Sequence items)) {
+                validator.report("wrong-type", "expected a list of checks, each starting with \"- name: \", found "
+                        + node.typeName(), node);
+                return Optional.empty();
+            }
+            if (items.elements().isEmpty()) {
+                validator.report("empty-list", "the checks list is empty, so nothing would be checked; add a check "
+                        + "with a name, policies and expect", node);
+                return Optional.empty();
+            }
+            ExpectationReader expectations = new ExpectationReader(validator, scope);
+            Map<String, LocatedNode> names = new HashMap<>();
+            List<Check> checks = new ArrayList<>();
+            boolean valid = true;
+            for (LocatedNode item : items.elements()) {
+                Optional<Check> check = check(item, expectations, policyIds, names);
+                valid &= check.isPresent();
+                check.ifPresent(checks::add);
+            }
+            return valid ? Optional.of(checks) : Optional.empty();
+        }
+
+        private Optional<Check> check(LocatedNode item, ExpectationReader expectations, @Nullable Set<String> policyIds,
+                Map<String, LocatedNode> names) {
+            Optional<Mapping> found = validator.mapping(item, "a map with name, policies and expect");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Mapping mapping = found.get();
+            validator.allowOnly(mapping, CHECK_KEYS);
+            Optional<String> name = validator.required(mapping, "name", "a unique name that titles the check's "
+                            + "failures")
+                    .flatMap(node -> uniqueName(node, names));
+            Optional<List<String>> ids = validator.required(mapping, "policies", "the ids of the policies to "
+                            + "evaluate together, such as [engineer]")
+                    .flatMap(node -> policyIds(node, policyIds));
+            Optional<List<Expectation>> expected = validator.required(mapping, "expect", "a list of allows, denies "
+                            + "or allowsStartSession items")
+                    .flatMap(expectations::readAll);
+            if (name.isEmpty() || ids.isEmpty() || expected.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Check(name.get(), ids.get(), expected.get()));
+        }
+
+        private Optional<String> uniqueName(LocatedNode node, Map<String, LocatedNode> names) {
+            Optional<String> name = validator.text(node, "a check name");
+            if (name.isEmpty()) {
+                return name;
+            }
+            LocatedNode earlier = names.putIfAbsent(name.get(), node);
+            if (earlier != null) {
+                validator.report("duplicate-check-name", "duplicate check name \"" + name.get() + "\" (first at line "
+                        + earlier.line() + "); reports and messages tell checks apart by name, so rename one", node);
+                return Optional.empty();
+            }
+            return name;
+        }
+
+        private Optional<List<String>> policyIds(LocatedNode node, @Nullable Set<String> declared) {
+            Optional<List<String>> ids = validator.texts(node, "policy ids");
+            if (ids.isEmpty()) {
+                return ids;
+            }
+            if (ids.get().isEmpty()) {
+                validator.report("no-policy-selected", "the check selects no policy; list at least one id declared "
+                        + "under policies" + declaredIds(declared), node);
+                return Optional.empty();
+            }
+            if (declared == null) {
+                return ids;
+            }
+            List<LocatedNode> elements = node instanceof LocatedNode.Sequence sequence
+                    ? sequence.elements() : List.of(node);
+            boolean valid = true;
+            for (int i = 0; i < ids.get().size(); i++) {
+                if (!declared.contains(ids.get().get(i))) {
+                    validator.report("unknown-policy-id", "unknown policy id \"" + ids.get().get(i) + "\"; declare "
+                            + "it under policies or use a declared id" + declaredIds(declared), elements.get(i));
+                    valid = false;
+                }
+            }
+            return valid ? Optional.of(List.copyOf(new LinkedHashSet<>(ids.get()))) : Optional.empty();
+        }
+
+        private static String declaredIds(@Nullable Set<String> declared) {
+            return declared == null || declared.isEmpty() ? "" : " (declared: " + String.join(", ", declared) + ")";
+        }
+    }
+}

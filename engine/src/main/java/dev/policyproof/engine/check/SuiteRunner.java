@@ -1,0 +1,28 @@
+package dev.policyproof.engine.check;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates every expectation of a {@link CheckSuite}, in file order. A violated expectation is a failed outcome,
+ * never an exception, so one run reports all of them. Each failure message is titled with the check's name.
+ */
+public final class SuiteRunner {
+
+    private SuiteRunner() {}
+
+    public static SuiteResult run(CheckSuite suite) {
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (CheckSuite.Entry entry : suite.entries()) {
+            for (Expectation expectation : entry.check().expectations()) {
+                long start = System.nanoTime();
+                CheckResult result = expectation.check(entry.policies(), entry.check().name());
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                outcomes.add(new CheckOutcome(entry.check().name(), entry.policies().name(), result, elapsed));
+            }
+        }
+        return new SuiteResult(suite.checksFile().file(), suite.checksFile().baseName(), suite.entries().size(),
+                suite.policySetCount(), suite.policyFileCount(), outcomes);
+    }
+}

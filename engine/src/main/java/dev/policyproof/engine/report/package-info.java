@@ -1,0 +1,5 @@
+/** Writes the results of a checks file run as Surefire-format XML and as JSON. */
+@NullMarked
+package dev.policyproof.engine.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -38,9 +38,11 @@ public final class LocatedJsonReader {
             .build();
 
     private final String source;
+    private final int lineOffset;
 
-    private LocatedJsonReader(String source) {
+    private LocatedJsonReader(String source, int lineOffset) {
         this.source = source;
+        this.lineOffset = lineOffset;
     }
 
     /**
@@ -49,7 +51,17 @@ public final class LocatedJsonReader {
      * @throws PolicyParseException if the text is not valid JSON or repeats a key in an object
      */
     public static JsonValue read(String source, String text) {
-        LocatedJsonReader reader = new LocatedJsonReader(source);
+        return read(source, text, 1);
+    }
+
+    /**
+     * Parses {@code text}, which starts at line {@code firstLine} of {@code source}, as one line of a JSON-lines file
+     * does.
+     *
+     * @throws PolicyParseException if the text is not valid JSON or repeats a key in an object
+     */
+    public static JsonValue read(String source, String text, int firstLine) {
+        LocatedJsonReader reader = new LocatedJsonReader(source, firstLine - 1);
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -66,7 +78,7 @@ public final class LocatedJsonReader {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : at.getLineNr();
+            int line = at == null ? 0 : at.getLineNr() + firstLine - 1;
             int column = at == null ? 0 : at.getColumnNr();
             throw new PolicyParseException(List.of(new Problem(
                     "invalid-json",
@@ -122,7 +134,7 @@ public final class LocatedJsonReader {
 
     private SourceLocation locationOf(JsonParser parser, String pointer) {
         JsonLocation at = parser.currentTokenLocation();
-        return new SourceLocation(source, at.getLineNr(), at.getColumnNr(), pointer);
+        return new SourceLocation(source, at.getLineNr() + lineOffset, at.getColumnNr(), pointer);
     }
 
     private PolicyParseException error(String code, String message, JsonParser parser, String pointer) {

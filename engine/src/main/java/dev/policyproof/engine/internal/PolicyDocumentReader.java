@@ -59,7 +59,16 @@ public final class PolicyDocumentReader {
      * @throws PolicyParseException listing every problem, if there is any
      */
     public static Policy read(String source, String json, PolicyKind kind) {
-        JsonValue root = LocatedJsonReader.read(source, json);
+        return read(source, LocatedJsonReader.read(source, json), kind);
+    }
+
+    /**
+     * Builds a policy from an already parsed tree, such as a policy embedded in a larger document; locations and
+     * pointers stay those of the enclosing document.
+     *
+     * @throws PolicyParseException listing every problem, if there is any
+     */
+    public static Policy read(String source, JsonValue root, PolicyKind kind) {
         PolicyDocumentReader reader = new PolicyDocumentReader(source, kind);
         Policy policy = reader.readPolicy(root);
         if (!reader.problems.isEmpty() || policy == null) {

@@ -138,6 +138,29 @@ public class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
     }
 
     /**
+     * Sets the principal that makes the requests and the global condition keys AWS sets for it:
+     * {@code aws:PrincipalArn}, {@code aws:PrincipalAccount}, {@code aws:PrincipalType},
+     * {@code aws:PrincipalIsAWSService}, and {@code aws:username} and {@code aws:userid} where the principal kind has
+     * them.
+     *
+     * <pre>{@code
+     * assertThatPolicy(policy).asPrincipal("arn:aws:iam::111122223333:user/alice", "AIDAEXAMPLEALICE")
+     *         .allows("s3:GetObject").on("arn:aws:s3:::home/alice/notes.txt");
+     * }</pre>
+     *
+     * @param principalArn the ARN of a user, role session, federated user or account root, or a service principal
+     * @param uniqueId the user ID of a user or the role ID of a role session, as {@code aws:userid} needs; null
+     *     leaves {@code aws:userid} unset for those kinds
+     * @return a new assertion with the principal and its keys set
+     * @throws IllegalArgumentException if {@code principalArn} is not a principal that sends requests
+     * @since 0.1.0
+     */
+    @CheckReturnValue
+    public PolicyAssert asPrincipal(String principalArn, @Nullable String uniqueId) {
+        return withSetup(setup.asPrincipal(principalArn, uniqueId));
+    }
+
+    /**
      * Sets the Region in which session checks build target and document ARNs where the policy leaves the Region open.
      * Request checks use the ARNs given to them.
      *

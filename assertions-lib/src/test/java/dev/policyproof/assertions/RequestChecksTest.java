@@ -37,6 +37,7 @@ class RequestChecksTest {
                 but found:    no statement allows the request
                 request:      s3:GetObject on arn:aws:s3:::reports/q1.csv
                 decision:     IMPLICIT_DENY
+                because:      implicit deny: no identity policy allows the request
                 closest miss: statement 1 of 4, Sid "ReadReportsThroughEndpoint", line 4 of \
                 src/test/resources/policies/reports-reader.json: aws:SourceVpce is absent from the request, \
                 so StringEquals does not match

@@ -155,6 +155,7 @@ class SessionChecksTest {
                   document:   none named, so Session Manager runs the default shell \
                 arn:aws:ssm:us-east-1:111122223333:document/SSM-SessionManagerRunShell
                 decision:     IMPLICIT_DENY
+                because:      implicit deny: no identity policy allows the request
                 closest miss: no Allow statement covers ssm:StartSession""");
     }
 

@@ -53,6 +53,7 @@ class SoftPolicyAssertionsTest {
                 but found:    no statement allows the request
                 request:      s3:PutObject on arn:aws:s3:::reports/q1.csv
                 decision:     IMPLICIT_DENY
+                because:      implicit deny: no identity policy allows the request
                 closest miss: no Allow statement covers s3:PutObject""");
     }
 

@@ -1,5 +1,7 @@
 package dev.policyproof.assertions.internal;
 
+import dev.policyproof.engine.PrincipalArn;
+import dev.policyproof.engine.PrincipalContext;
 import dev.policyproof.engine.Request;
 import dev.policyproof.engine.RequestContext;
 import dev.policyproof.engine.ssm.SessionCaller;
@@ -44,6 +46,13 @@ public record RequestSetup(
 
     public RequestSetup withPrincipal(String principalArn) {
         return new RequestSetup(context, resourceTags, Objects.requireNonNull(principalArn, "principalArn"), scope);
+    }
+
+    /** Sets the principal and the global keys AWS derives for it, keeping keys set earlier unless it replaces them. */
+    public RequestSetup asPrincipal(String principalArn, @Nullable String uniqueId) {
+        RequestContext keys = PrincipalContext.standardKeys(PrincipalArn.parse(principalArn), uniqueId);
+        RequestContext merged = context.toBuilder().putAll(keys).build();
+        return new RequestSetup(merged, resourceTags, principalArn, scope);
     }
 
     public RequestSetup withScope(SessionScope newScope) {

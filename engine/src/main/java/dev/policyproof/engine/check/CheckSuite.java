@@ -6,7 +6,10 @@ import dev.policyproof.engine.PolicyParser;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.Problem;
 import dev.policyproof.engine.check.ChecksFile.Check;
+import dev.policyproof.engine.PolicyKind;
 import dev.policyproof.engine.check.ChecksFile.PolicyGroup;
+import dev.policyproof.engine.check.ChecksFile.PolicyRoles;
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,30 +49,59 @@ public final class CheckSuite {
     }
 
     /**
-     * Parses the identity policies that {@code checksFile}'s checks use. Problems in all files are reported together.
+     * Parses the policies that {@code checksFile}'s checks use, each by its declared kind. Problems in all files are reported together.
      *
      * @throws PolicyParseException if a policy file is not a valid identity policy
      * @throws UncheckedIOException if a policy file cannot be read
      */
     public static CheckSuite load(ChecksFile checksFile) {
         Map<Path, Policy> parsed = parseUsedFiles(checksFile);
-        Map<List<String>, PolicySet> sets = new LinkedHashMap<>();
+        Map<List<Object>, PolicySet> sets = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
         for (Check check : checksFile.checks()) {
-            PolicySet set = sets.computeIfAbsent(check.policyIds(), ids -> PolicySet.named(
-                    check.policySetName(), policiesOf(checksFile, ids, parsed)));
+            PolicySet set = sets.computeIfAbsent(
+                    List.of(check.policyIds(), check.roles()), key -> policySet(checksFile, check, parsed));
             entries.add(new Entry(check, set));
         }
         return new CheckSuite(checksFile, entries, sets.size(), parsed.size());
     }
 
+    private static PolicySet policySet(ChecksFile checksFile, Check check, Map<Path, Policy> parsed) {
+        PolicyRoles roles = check.roles();
+        PolicySet.Builder set = PolicySet.builder()
+                .name(check.policySetName())
+                .identity(policiesOf(checksFile, check.policyIds(), parsed))
+                .resourcePolicy(single(checksFile, roles.resourcePolicy(), parsed))
+                .permissionsBoundary(single(checksFile, roles.permissionsBoundary(), parsed))
+                .sessionPolicy(single(checksFile, roles.sessionPolicy(), parsed))
+                .vpcEndpointPolicy(single(checksFile, roles.vpcEndpointPolicy(), parsed))
+                .scpLevels(roles.scpLevels().stream().map(ids -> policiesOf(checksFile, ids, parsed)).toList())
+                .rcpLevels(roles.rcpLevels().stream().map(ids -> policiesOf(checksFile, ids, parsed)).toList());
+        return set.build();
+    }
+
+    /** Returns the one policy of a role; the reader made sure the id exists, and a role takes one file. */
+    private static @Nullable Policy single(ChecksFile checksFile, @Nullable String id, Map<Path, Policy> parsed) {
+        if (id == null) {
+            return null;
+        }
+        List<Policy> policies = policiesOf(checksFile, List.of(id), parsed);
+        if (policies.size() != 1) {
+            throw new IllegalArgumentException("policy \"" + id + "\" selects " + policies.size()
+                    + " files, but a resource policy, boundary, session policy or VPC endpoint policy is one file");
+        }
+        return policies.get(0);
+    }
+
     private static Map<Path, Policy> parseUsedFiles(ChecksFile checksFile) {
         Map<Path, String> names = new LinkedHashMap<>();
+        Map<Path, PolicyKind> kinds = new LinkedHashMap<>();
         for (Check check : checksFile.checks()) {
-            for (String id : check.policyIds()) {
+            for (String id : check.allPolicyIds()) {
                 PolicyGroup group = checksFile.policies().get(id);
                 for (int i = 0; i < group.files().size(); i++) {
                     names.putIfAbsent(group.files().get(i), group.displayNames().get(i));
+                    kinds.putIfAbsent(group.files().get(i), group.kind());
                 }
             }
         }
@@ -77,7 +109,8 @@ public final class CheckSuite {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<Path, String> file : names.entrySet()) {
             try {
-                parsed.put(file.getKey(), PolicyParser.identity().parse(file.getValue(), readText(file.getKey())));
+                PolicyParser parser = PolicyParser.forKind(kinds.get(file.getKey()));
+                parsed.put(file.getKey(), parser.parse(file.getValue(), readText(file.getKey())));
             } catch (PolicyParseException e) {
                 problems.addAll(e.problems());
             }

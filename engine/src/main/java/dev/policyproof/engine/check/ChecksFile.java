@@ -1,5 +1,6 @@
 package dev.policyproof.engine.check;
 
+import dev.policyproof.engine.PolicyKind;
 import dev.policyproof.engine.ssm.SessionScope;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A checks file after validation: the scope of session checks, the declared policies with their files resolved, and
@@ -43,11 +45,14 @@ public record ChecksFile(String file, SessionScope scope, Map<String, PolicyGrou
      * @param id the id that checks refer to
      * @param files the files, each a readable regular file, in the order declared and globs sorted
      * @param displayNames the name of each file in messages and reports: its path relative to the base directory
+     * @param kind how the files are parsed: identity policies have no {@code Principal}, resource and trust policies
+     *     name one
      */
-    public record PolicyGroup(String id, List<Path> files, List<String> displayNames) {
+    public record PolicyGroup(String id, PolicyKind kind, List<Path> files, List<String> displayNames) {
 
         public PolicyGroup {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(kind, "kind");
             files = List.copyOf(files);
             displayNames = List.copyOf(displayNames);
             if (files.isEmpty() || files.size() != displayNames.size()) {
@@ -60,23 +65,69 @@ public record ChecksFile(String file, SessionScope scope, Map<String, PolicyGrou
      * A named check: expectations that one set of policies, evaluated together, must meet.
      *
      * @param name unique within the file; it titles every failure message of the check
-     * @param policyIds the ids of the policies that form the policy set, at least one
+     * @param policyIds the ids of the identity policies; empty only when {@code roles} names a resource policy
+     * @param roles the ids of the policies in the other roles of the set: resource policy, boundary and the rest
      * @param expectations at least one
      */
-    public record Check(String name, List<String> policyIds, List<Expectation> expectations) {
+    public record Check(String name, List<String> policyIds, PolicyRoles roles, List<Expectation> expectations) {
 
         public Check {
             Objects.requireNonNull(name, "name");
             policyIds = List.copyOf(policyIds);
+            Objects.requireNonNull(roles, "roles");
             expectations = List.copyOf(expectations);
-            if (policyIds.isEmpty() || expectations.isEmpty()) {
-                throw new IllegalArgumentException("check " + name + " needs a policy and an expectation");
+            if ((policyIds.isEmpty() && roles.resourcePolicy() == null) || expectations.isEmpty()) {
+                throw new IllegalArgumentException("check " + name + " needs a granting policy and an expectation");
             }
         }
 
         /** Returns the name of the check's policy set: its policy ids joined with {@code " + "}. */
         public String policySetName() {
-            return String.join(" + ", policyIds);
+            List<String> names = new java.util.ArrayList<>(policyIds);
+            if (roles.resourcePolicy() != null) {
+                names.add(roles.resourcePolicy());
+            }
+            return String.join(" + ", names);
+        }
+
+        /** Returns every policy id the check uses, in any role. */
+        public List<String> allPolicyIds() {
+            java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>(policyIds);
+            ids.addAll(roles.ids());
+            return List.copyOf(ids);
+        }
+    }
+
+    /**
+     * The policies of a check beyond its identity policies, by id; each may be absent.
+     *
+     * @param scpLevels SCP ids per organization level, from the root to the account
+     * @param rcpLevels custom RCP ids per level, from the root to the resource's account
+     */
+    public record PolicyRoles(
+            @Nullable String resourcePolicy,
+            @Nullable String permissionsBoundary,
+            @Nullable String sessionPolicy,
+            List<List<String>> scpLevels,
+            List<List<String>> rcpLevels,
+            @Nullable String vpcEndpointPolicy) {
+
+        public static final PolicyRoles NONE = new PolicyRoles(null, null, null, List.of(), List.of(), null);
+
+        public PolicyRoles {
+            scpLevels = scpLevels.stream().map(List::copyOf).toList();
+            rcpLevels = rcpLevels.stream().map(List::copyOf).toList();
+        }
+
+        /** Returns every id named here. */
+        public List<String> ids() {
+            List<String> ids = new java.util.ArrayList<>();
+            java.util.stream.Stream.of(resourcePolicy, permissionsBoundary, sessionPolicy, vpcEndpointPolicy)
+                    .filter(Objects::nonNull)
+                    .forEach(ids::add);
+            scpLevels.forEach(ids::addAll);
+            rcpLevels.forEach(ids::addAll);
+            return ids;
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.policyproof.engine.check;
 
 import dev.policyproof.engine.check.ChecksFile.Check;
+import dev.policyproof.engine.PolicyKind;
 import dev.policyproof.engine.check.ChecksFile.PolicyGroup;
+import dev.policyproof.engine.check.ChecksFile.PolicyRoles;
 import dev.policyproof.engine.check.LocatedNode.Entry;
 import dev.policyproof.engine.check.LocatedNode.Mapping;
 import dev.policyproof.engine.ssm.SessionScope;
@@ -52,8 +54,12 @@ public final class ChecksFileReader {
     private static final List<String> TOP_LEVEL_KEYS = List.of("scope", "policies", "checks");
     private static final List<String> SCOPE_KEYS = List.of("partition", "region", "account");
     private static final List<String> POLICY_KEYS = List.of("files", "kind");
-    private static final List<String> CHECK_KEYS = List.of("name", "policies", "expect");
-    private static final String IDENTITY_KIND = "identity";
+    private static final List<String> CHECK_KEYS = List.of("name", "policies", "resourcePolicy",
+            "permissionsBoundary", "sessionPolicy", "scp", "rcp", "vpcEndpointPolicy", "expect");
+    private static final Map<String, PolicyKind> KINDS =
+            Map.of("identity", PolicyKind.IDENTITY, "resource", PolicyKind.RESOURCE, "trust", PolicyKind.TRUST);
+    private static final Set<PolicyKind> IDENTITY_ONLY = Set.of(PolicyKind.IDENTITY);
+    private static final Set<PolicyKind> WITH_PRINCIPAL = Set.of(PolicyKind.RESOURCE, PolicyKind.TRUST);
 
     private final PolicyFileResolver resolver;
 
@@ -120,8 +126,7 @@ public final class ChecksFileReader {
                     .flatMap(this::policies);
             Optional<List<Check>> checks = validator
                     .required(mapping, "checks", "a list of checks, each with a name, policies and expect")
-                    .flatMap(node -> checks(node, scope.orElse(SessionScope.DEFAULT),
-                            policies.map(Map::keySet).orElse(null)));
+                    .flatMap(node -> checks(node, scope.orElse(SessionScope.DEFAULT), policies.orElse(null)));
 
             if (scope.isEmpty() || policies.isEmpty() || checks.isEmpty()) {
                 return Optional.empty();
@@ -188,27 +193,29 @@ public final class ChecksFileReader {
             }
             Mapping mapping = found.get();
             validator.allowOnly(mapping, POLICY_KEYS);
-            boolean validKind = NodeValidator.optional(mapping, "kind").map(this::identityKind).orElse(true);
+            Optional<PolicyKind> kind = NodeValidator.optional(mapping, "kind")
+                    .map(this::kind)
+                    .orElse(Optional.of(PolicyKind.IDENTITY));
             Optional<List<Path>> files = validator
                     .required(mapping, "files", "the policy files, relative to " + resolver.baseDirectory())
                     .flatMap(this::files);
-            if (!validKind || files.isEmpty()) {
+            if (kind.isEmpty() || files.isEmpty()) {
                 return Optional.empty();
             }
             List<String> names = files.get().stream().map(resolver::displayName).toList();
-            return Optional.of(new PolicyGroup(id, files.get(), names));
+            return Optional.of(new PolicyGroup(id, kind.get(), files.get(), names));
         }
 
-        private boolean identityKind(LocatedNode node) {
+        private Optional<PolicyKind> kind(LocatedNode node) {
             Optional<String> kind = validator.text(node, "a policy kind");
-            if (kind.isPresent() && !kind.get().equals(IDENTITY_KIND)) {
-                // TODO: accept resource, trust and boundary policies once PolicySet evaluates them.
-                validator.report("unsupported-kind", "policy kind \"" + kind.get() + "\" is not supported; only "
-                        + IDENTITY_KIND + " policies are evaluated so far, so remove the key or write "
-                        + IDENTITY_KIND, node);
-                return false;
+            if (kind.isPresent() && !KINDS.containsKey(kind.get())) {
+                validator.report("unsupported-kind", "unknown policy kind \"" + kind.get() + "\"; use identity (no "
+                        + "Principal: identity policies, boundaries, session policies, SCPs), resource (with a "
+                        + "Principal: resource policies, RCPs, VPC endpoint policies) or trust (a role's trust "
+                        + "policy)", node);
+                return Optional.empty();
             }
-            return kind.isPresent();
+            return kind.map(KINDS::get);
         }
 
         private Optional<List<Path>> files(LocatedNode node) {
@@ -254,8 +261,9 @@ public final class ChecksFileReader {
             return Optional.of(List.of(file));
         }
 
-        /** Reads the checks; {@code policyIds} is null when the policies are invalid, so ids are not checked. */
-        private Optional<List<Check>> checks(LocatedNode node, SessionScope scope, @Nullable Set<String> policyIds) {
+        /** Reads the checks; {@code groups} is null when the policies are invalid, so ids are not checked. */
+        private Optional<List<Check>> checks(
+                LocatedNode node, SessionScope scope, @Nullable Map<String, PolicyGroup> groups) {
             if (!(node instanceof LocatedNode.Sequence items)) {
                 validator.report("wrong-type", "expected a list of checks, each starting with \"- name: \", found "
                         + node.typeName(), node);
@@ -271,15 +279,15 @@ public final class ChecksFileReader {
             List<Check> checks = new ArrayList<>();
             boolean valid = true;
             for (LocatedNode item : items.elements()) {
-                Optional<Check> check = check(item, expectations, policyIds, names);
+                Optional<Check> check = check(item, expectations, groups, names);
                 valid &= check.isPresent();
                 check.ifPresent(checks::add);
             }
             return valid ? Optional.of(checks) : Optional.empty();
         }
 
-        private Optional<Check> check(LocatedNode item, ExpectationReader expectations, @Nullable Set<String> policyIds,
-                Map<String, LocatedNode> names) {
+        private Optional<Check> check(LocatedNode item, ExpectationReader expectations,
+                @Nullable Map<String, PolicyGroup> groups, Map<String, LocatedNode> names) {
             Optional<Mapping> found = validator.mapping(item, "a map with name, policies and expect");
             if (found.isEmpty()) {
                 return Optional.empty();
@@ -289,16 +297,100 @@ public final class ChecksFileReader {
             Optional<String> name = validator.required(mapping, "name", "a unique name that titles the check's "
                             + "failures")
                     .flatMap(node -> uniqueName(node, names));
-            Optional<List<String>> ids = validator.required(mapping, "policies", "the ids of the policies to "
-                            + "evaluate together, such as [engineer]")
-                    .flatMap(node -> policyIds(node, policyIds));
+            Optional<PolicyRoles> roles = roles(mapping, groups);
+            boolean hasResourcePolicy = roles.map(r -> r.resourcePolicy() != null).orElse(false);
+            Optional<List<String>> ids = hasResourcePolicy && NodeValidator.optional(mapping, "policies").isEmpty()
+                    ? Optional.of(List.of())
+                    : validator.required(mapping, "policies", "the ids of the identity policies to evaluate "
+                                    + "together, such as [engineer]")
+                            .flatMap(node -> policyIds(node, groups, IDENTITY_ONLY, "policies"));
             Optional<List<Expectation>> expected = validator.required(mapping, "expect", "a list of allows, denies "
                             + "or allowsStartSession items")
                     .flatMap(expectations::readAll);
-            if (name.isEmpty() || ids.isEmpty() || expected.isEmpty()) {
+            if (name.isEmpty() || ids.isEmpty() || roles.isEmpty() || expected.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Check(name.get(), ids.get(), expected.get()));
+            return Optional.of(new Check(name.get(), ids.get(), roles.get(), expected.get()));
+        }
+
+        /** Reads the optional policy roles of a check; each id must name a policy of a kind that fits the role. */
+        private Optional<PolicyRoles> roles(Mapping mapping, @Nullable Map<String, PolicyGroup> groups) {
+            Optional<Optional<String>> resource = single(mapping, "resourcePolicy", groups, WITH_PRINCIPAL);
+            Optional<Optional<String>> boundary = single(mapping, "permissionsBoundary", groups, IDENTITY_ONLY);
+            Optional<Optional<String>> session = single(mapping, "sessionPolicy", groups, IDENTITY_ONLY);
+            Optional<Optional<String>> endpoint = single(mapping, "vpcEndpointPolicy", groups, WITH_PRINCIPAL);
+            Optional<List<List<String>>> scp = levels(mapping, "scp", groups, IDENTITY_ONLY);
+            Optional<List<List<String>>> rcp = levels(mapping, "rcp", groups, Set.of(PolicyKind.RESOURCE));
+            if (resource.isEmpty() || boundary.isEmpty() || session.isEmpty() || endpoint.isEmpty() || scp.isEmpty()
+                    || rcp.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new PolicyRoles(resource.get().orElse(null), boundary.get().orElse(null),
+                    session.get().orElse(null), scp.get(), rcp.get(), endpoint.get().orElse(null)));
+        }
+
+        /** Returns empty when invalid, else the id or an empty inner value when the key is absent. */
+        private Optional<Optional<String>> single(
+                Mapping mapping, String key, @Nullable Map<String, PolicyGroup> groups, Set<PolicyKind> kinds) {
+            Optional<LocatedNode> node = NodeValidator.optional(mapping, key);
+            if (node.isEmpty()) {
+                return Optional.of(Optional.empty());
+            }
+            Optional<String> id = validator.text(node.get(), "a policy id");
+            if (id.isEmpty() || !fits(id.get(), node.get(), groups, kinds, key)) {
+                return Optional.empty();
+            }
+            if (groups != null && groups.get(id.get()).files().size() != 1) {
+                validator.report("one-file-expected", key + " takes one policy file, but \"" + id.get() + "\" selects "
+                        + groups.get(id.get()).files().size() + "; declare that file under an id of its own", node.get());
+                return Optional.empty();
+            }
+            return Optional.of(id);
+        }
+
+        /** Reads organization levels: a list whose items are one id or a list of ids attached at that level. */
+        private Optional<List<List<String>>> levels(
+                Mapping mapping, String key, @Nullable Map<String, PolicyGroup> groups, Set<PolicyKind> kinds) {
+            Optional<LocatedNode> node = NodeValidator.optional(mapping, key);
+            if (node.isEmpty()) {
+                return Optional.of(List.of());
+            }
+            Optional<List<LocatedNode>> items = validator.list(node.get(), "a list of levels from the organization "
+                    + "root down, each a policy id or a list of ids");
+            if (items.isEmpty()) {
+                return Optional.empty();
+            }
+            List<List<String>> levels = new ArrayList<>();
+            boolean valid = true;
+            for (LocatedNode item : items.get()) {
+                Optional<List<String>> level = policyIds(item, groups, kinds, key);
+                valid &= level.isPresent();
+                level.ifPresent(levels::add);
+            }
+            return valid ? Optional.of(levels) : Optional.empty();
+        }
+
+        private boolean fits(String id, LocatedNode node, @Nullable Map<String, PolicyGroup> groups,
+                Set<PolicyKind> kinds, String role) {
+            if (groups == null) {
+                return true;
+            }
+            PolicyGroup group = groups.get(id);
+            if (group == null) {
+                validator.report("unknown-policy-id", "unknown policy id \"" + id + "\"; declare it under policies or "
+                        + "use a declared id" + declaredIds(groups.keySet()), node);
+                return false;
+            }
+            if (!kinds.contains(group.kind())) {
+                validator.report("wrong-policy-kind", "policy \"" + id + "\" is a " + group.kind().displayName()
+                        + " and cannot serve as " + role + ", which takes a " + kinds.stream()
+                                .map(PolicyKind::displayName)
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(" or "))
+                        + "; set its kind under policies", node);
+                return false;
+            }
+            return true;
         }
 
         private Optional<String> uniqueName(LocatedNode node, Map<String, LocatedNode> names) {
@@ -315,28 +407,22 @@ public final class ChecksFileReader {
             return name;
         }
 
-        private Optional<List<String>> policyIds(LocatedNode node, @Nullable Set<String> declared) {
+        private Optional<List<String>> policyIds(LocatedNode node, @Nullable Map<String, PolicyGroup> groups,
+                Set<PolicyKind> kinds, String role) {
             Optional<List<String>> ids = validator.texts(node, "policy ids");
             if (ids.isEmpty()) {
                 return ids;
             }
             if (ids.get().isEmpty()) {
                 validator.report("no-policy-selected", "the check selects no policy; list at least one id declared "
-                        + "under policies" + declaredIds(declared), node);
+                        + "under policies" + declaredIds(groups == null ? null : groups.keySet()), node);
                 return Optional.empty();
-            }
-            if (declared == null) {
-                return ids;
             }
             List<LocatedNode> elements = node instanceof LocatedNode.Sequence sequence
                     ? sequence.elements() : List.of(node);
             boolean valid = true;
             for (int i = 0; i < ids.get().size(); i++) {
-                if (!declared.contains(ids.get().get(i))) {
-                    validator.report("unknown-policy-id", "unknown policy id \"" + ids.get().get(i) + "\"; declare "
-                            + "it under policies or use a declared id" + declaredIds(declared), elements.get(i));
-                    valid = false;
-                }
+                valid &= fits(ids.get().get(i), elements.get(i), groups, kinds, role);
             }
             return valid ? Optional.of(List.copyOf(new LinkedHashSet<>(ids.get()))) : Optional.empty();
         }

@@ -73,8 +73,15 @@ final class ResultPrinter {
         }
     }
 
-    /** Prints why each {@code Allow} statement for the action did not apply, for a request that was denied. */
+    /**
+     * Prints why a request was denied: the step of the evaluation logic that denied it, then why each granting
+     * {@code Allow} statement for the action did not apply.
+     */
     static void printNearMisses(FailureMessage message, EvaluationResult result) {
+        result.reasons().stream()
+                .filter(reason -> reason.startsWith("implicit deny"))
+                .findFirst()
+                .ifPresent(reason -> message.fact("because", reason));
         List<StatementResult> misses = result.nearMisses();
         if (misses.isEmpty()) {
             message.fact("closest miss", "no Allow statement covers " + result.request().action());

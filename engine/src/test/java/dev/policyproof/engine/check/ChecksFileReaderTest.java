@@ -392,7 +392,23 @@ class ChecksFileReaderTest {
     }
 
     @Test
-    void fails_on_unsupported_policy_kind() {
+    void fails_on_unknown_policy_kind() {
+        ChecksFileProblem problem = singleProblem("""
+                policies:
+                  engineer:
+                    kind: boundary
+                    files: [iam/tunnel-only-engineer.json]
+                checks:
+                  - name: x
+                    policies: [engineer]
+                    expect: [{denies: {action: ssm:SendCommand, resource: "*"}}]
+                """, "unsupported-kind", 3, "policies.engineer.kind");
+
+        assertThat(problem.message()).contains("unknown policy kind \"boundary\"");
+    }
+
+    @Test
+    void fails_when_resource_policy_is_used_as_identity_policy() {
         ChecksFileProblem problem = singleProblem("""
                 policies:
                   bucket:
@@ -402,9 +418,59 @@ class ChecksFileReaderTest {
                   - name: x
                     policies: [bucket]
                     expect: [{denies: {action: ssm:SendCommand, resource: "*"}}]
-                """, "unsupported-kind", 3, "policies.bucket.kind");
+                """, "wrong-policy-kind", 7, "checks[0].policies[0]");
 
-        assertThat(problem.message()).contains("only identity policies are evaluated so far");
+        assertThat(problem.message()).contains("is a resource policy and cannot serve as policies");
+    }
+
+    @Test
+    void fails_when_boundary_selects_several_files() {
+        ChecksFileProblem problem = singleProblem("""
+                policies:
+                  engineer:
+                    files: [iam/tunnel-only-engineer.json]
+                  limits:
+                    files: [iam/*.json]
+                checks:
+                  - name: x
+                    policies: [engineer]
+                    permissionsBoundary: limits
+                    expect: [{denies: {action: ssm:SendCommand, resource: "*"}}]
+                """, "one-file-expected", 9, "checks[0].permissionsBoundary");
+
+        assertThat(problem.message()).contains("takes one policy file");
+    }
+
+    @Test
+    void reads_policy_roles_of_a_check() {
+        fixture.write("iam/boundary.json", """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "ssm:DescribeSessions", "Resource": "*"}]}""");
+        fixture.write("iam/root-scp.json", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}""");
+
+        ChecksFile checks = fixture.read("""
+                policies:
+                  engineer: {files: [iam/tunnel-only-engineer.json]}
+                  limits: {files: [iam/boundary.json]}
+                  root: {files: [iam/root-scp.json]}
+                checks:
+                  - name: boundary removes the tunnel
+                    policies: [engineer]
+                    permissionsBoundary: limits
+                    scp: [root, [root]]
+                    expect:
+                      - denies:
+                          action: ssm:StartSession
+                          resource: arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0
+                          tags: {Name: app-bastion}
+                """);
+        SuiteResult result = SuiteRunner.run(CheckSuite.load(checks));
+
+        assertThat(checks.checks().get(0).roles().permissionsBoundary()).isEqualTo("limits");
+        assertThat(checks.checks().get(0).roles().scpLevels()).containsExactly(List.of("root"), List.of("root"));
+        assertThat(result.failedCount()).isZero();
+        assertThat(result.outcomes()).hasSize(1);
     }
 
     @Test

@@ -78,6 +78,7 @@ class FailureMessageTest {
                 "but found:    no statement allows the request",
                 "request:      s3:GetObject on arn:aws:s3:::secrets/key",
                 "decision:     IMPLICIT_DENY",
+                "because:      implicit deny: no identity policy allows the request",
                 "closest miss: statement 1 of 1, Sid \"Read\", line 2 of reader.json: \"Resource\": "
                         + "\"arn:aws:s3:::reports/*\" does not match arn:aws:s3:::secrets/key"));
     }

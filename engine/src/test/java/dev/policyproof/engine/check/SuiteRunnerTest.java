@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.policyproof.engine.PolicyParseException;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.check.ChecksFile.Check;
+import dev.policyproof.engine.PolicyKind;
 import dev.policyproof.engine.check.ChecksFile.PolicyGroup;
+import dev.policyproof.engine.check.ChecksFile.PolicyRoles;
 import dev.policyproof.engine.ssm.SessionScope;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,8 +103,9 @@ class SuiteRunnerTest {
         };
         Path policy = baseDirectory.resolve("iam/naive-engineer.json");
         ChecksFile checks = new ChecksFile("checks.yaml", SessionScope.DEFAULT,
-                Map.of("naive", new PolicyGroup("naive", List.of(policy), List.of("iam/naive-engineer.json"))),
-                List.of(new Check("empty check", List.of("naive"), List.of(evaluatesNothing))));
+                Map.of("naive", new PolicyGroup(
+                        "naive", PolicyKind.IDENTITY, List.of(policy), List.of("iam/naive-engineer.json"))),
+                List.of(new Check("empty check", List.of("naive"), PolicyRoles.NONE, List.of(evaluatesNothing))));
 
         SuiteResult result = SuiteRunner.run(CheckSuite.load(checks));
 

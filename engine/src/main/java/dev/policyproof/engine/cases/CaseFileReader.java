@@ -6,6 +6,7 @@ import dev.policyproof.engine.PolicyKind;
 import dev.policyproof.engine.PolicyParseException;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.PrincipalArn;
+import dev.policyproof.engine.Problem;
 import dev.policyproof.engine.Request;
 import dev.policyproof.engine.RequestContext;
 import dev.policyproof.engine.internal.JsonValue;
@@ -180,8 +181,19 @@ public final class CaseFileReader {
         try {
             return PolicyDocumentReader.read(name, value, kind);
         } catch (PolicyParseException e) {
-            throw new CaseFileException(e.problems().get(0).location(), "invalid policy: " + e.getMessage(), e);
+            throw new CaseFileException(e.problems().get(0).location(), invalidPolicyMessage(e.problems()), e);
         }
+    }
+
+    /** Names one problem without repeating the location that the exception puts first, and lists several in full. */
+    private static String invalidPolicyMessage(List<Problem> problems) {
+        if (problems.size() == 1) {
+            Problem problem = problems.get(0);
+            return "invalid policy: " + problem.message() + " [" + problem.code() + "]";
+        }
+        StringBuilder message = new StringBuilder("invalid policy, " + problems.size() + " problems:");
+        problems.forEach(problem -> message.append(System.lineSeparator()).append("  ").append(problem));
+        return message.toString();
     }
 
     private Request request(JsonObject request, String action, String resource) {

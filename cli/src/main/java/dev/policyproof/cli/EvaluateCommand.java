@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         })
 final class EvaluateCommand implements Callable<Integer> {
 
-    /** Output formats of a single request. */
+    /** Output formats of a single request, in lower case because picocli matches and lists them as typed. */
     enum Format {
         text,
         json
@@ -164,14 +164,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void rejectRequestOptions() {
-        List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
+        List<String> requestOptions = spec.commandLine().getParseResult().matchedOptions().stream()
                 .map(OptionSpec::longestName)
                 .filter(REQUEST_OPTIONS::contains)
                 .distinct()
                 .toList();
-        if (!given.isEmpty()) {
+        if (!requestOptions.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--cases cannot be combined with "
-                    + String.join(", ", given) + ", because each case carries its own policies and request");
+                    + String.join(", ", requestOptions) + ", because each case carries its own policies and request");
         }
     }
 

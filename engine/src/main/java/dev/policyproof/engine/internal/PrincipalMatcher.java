@@ -17,16 +17,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PrincipalMatcher {
 
-    /** How a {@code Principal} element names the caller. */
+    /**
+     * How a {@code Principal} element names the caller, strongest first: when several applicable statements name the
+     * caller, the strongest decides, and a grant to the account is the weakest because it only delegates.
+     */
     public enum Grant {
         /** The caller's own ARN: a user, role session, federated user, service or identity provider. */
         DIRECT,
         /** The role of a role session: limited by the session's boundary and session policy. */
         ROLE,
+        /** {@code "*"}: everyone, anonymous callers included; limited like a grant to the role. */
+        ANYONE,
         /** The caller's account, as an ID or root ARN: delegates to the account's identity policies. */
-        ACCOUNT,
-        /** {@code "*"}: everyone, anonymous callers included. */
-        ANYONE
+        ACCOUNT
     }
 
     private PrincipalMatcher() {}

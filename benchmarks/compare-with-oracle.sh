@@ -51,6 +51,7 @@ java -cp "$benchmarks_jar" dev.policyproof.benchmarks.CaseGenerator --output "$c
 
 echo "installing the oracle in $work/oracle"
 cp -r "$oracle_source" "$work/oracle"
+chmod -R u+w "$work/oracle" # the source folder may be read-only
 (cd "$work/oracle" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 ours_command="'$cli' evaluate --cases '$cases_file' --output '$ours_file'"
@@ -65,13 +66,14 @@ summarize_hyperfine() {
         }' "$1"
 }
 
-# Runs a command $runs times under /usr/bin/time and prints "name median min max" in seconds.
+# Runs a command $runs times under /usr/bin/time and prints "name median min max" in seconds. The command's own
+# output goes to a log in the temporary folder; a failing run stops the script, because set -e sees its status.
 time_loop() {
-    local name=$1 command=$2 times="$work/times-$1"
+    local name=$1 command=$2 times="$work/times-$1" log="$work/output-$1.log"
     : >"$times"
-    sh -c "$command" >/dev/null # warm-up run, not counted
+    sh -c "$command" >>"$log" 2>&1 # warm-up run, not counted
     for ((run = 1; run <= runs; run++)); do
-        /usr/bin/time -f %e -a -o "$times" sh -c "$command" >/dev/null
+        /usr/bin/time -f %e -a -o "$times" sh -c "$command" >>"$log" 2>&1
     done
     sort -n "$times" | awk -v name="$name" '
         { value[NR] = $1 }

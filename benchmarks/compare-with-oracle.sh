@@ -3,8 +3,8 @@
 # process, and counts how many decisions agree.
 #
 # usage: benchmarks/compare-with-oracle.sh ORACLE_DIR [CASES] [RUNS] [SEED]
-#   ORACLE_DIR  folder with evaluate.mjs, package.json and package-lock.json; copied to a temporary folder and
-#               installed there with npm ci, so the original is never changed
+#   ORACLE_DIR  folder with evaluate.mjs, package.json and package-lock.json. The script copies it to a temporary
+#               folder and runs npm ci there, so the original is never changed.
 #   CASES       number of generated cases, default 10000
 #   RUNS        timed runs of each command, default 5
 #   SEED        seed of the case generator, default 1
@@ -67,7 +67,8 @@ summarize_hyperfine() {
 }
 
 # Runs a command $runs times under /usr/bin/time and prints "name median min max" in seconds. The command's own
-# output goes to a log in the temporary folder; a failing run stops the script, because set -e sees its status.
+# output goes to a log in the temporary folder. A failing run stops the script, because /usr/bin/time returns the
+# command's exit status and set -e acts on it.
 time_loop() {
     local name=$1 command=$2 times="$work/times-$1" log="$work/output-$1.log"
     : >"$times"

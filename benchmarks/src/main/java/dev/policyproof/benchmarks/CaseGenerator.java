@@ -105,7 +105,7 @@ public final class CaseGenerator {
         return set;
     }
 
-    /** Returns one to three levels; a level with one policy is written as that policy, as the format allows. */
+    /** Returns one to three levels. A level with one policy is written as the policy alone, as the format allows. */
     private ArrayNode scpLevels() {
         ArrayNode levels = JSON.arrayNode();
         int count = 1 + random.nextInt(3);
@@ -135,7 +135,14 @@ public final class CaseGenerator {
     /** Returns an S3 object key: mostly under the caller's own prefix, sometimes another user's or a shared one. */
     private String key(String user) {
         int kind = random.nextInt(5);
-        String prefix = kind < 3 ? user : kind == 3 ? pick(PolicyGenerator.USERS) : "shared";
+        String prefix;
+        if (kind < 3) {
+            prefix = user;
+        } else if (kind == 3) {
+            prefix = pick(PolicyGenerator.USERS);
+        } else {
+            prefix = "shared";
+        }
         return prefix + "/report-" + random.nextInt(10) + ".csv";
     }
 

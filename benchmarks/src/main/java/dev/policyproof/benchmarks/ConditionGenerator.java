@@ -45,10 +45,10 @@ final class ConditionGenerator {
     private void addAllowCondition(ObjectNode condition, String account) {
         switch (random.nextInt(10)) {
             case 0 -> put(condition, "StringEquals", "aws:PrincipalTag/team", pickTeam(), pickTeam());
-            case 1 -> put(condition, "StringLike", "aws:PrincipalTag/project", random.nextBoolean() ? "proj-*" : "app-?");
+            case 1 -> put(condition, "StringLike", "aws:PrincipalTag/project", pickOne("proj-*", "app-?"));
             case 2 -> put(condition, "StringEquals", "aws:PrincipalTag/owner", "${aws:username}");
             case 3 -> put(condition, "ArnLike", "aws:SourceArn", "arn:aws:sns:us-east-1:" + account + ":alerts-*");
-            case 4 -> put(condition, "NumericLessThan", "aws:MultiFactorAuthAge", random.nextBoolean() ? "3600" : "600");
+            case 4 -> put(condition, "NumericLessThan", "aws:MultiFactorAuthAge", pickOne("3600", "600"));
             case 5 -> put(condition, "DateLessThan", "aws:CurrentTime", "2026-01-01T00:00:00Z");
             case 6 -> put(condition, "IpAddress", "aws:SourceIp", "10.0.0.0/8", "198.51.100.0/24");
             case 7 -> put(condition, "Bool", "aws:MultiFactorAuthPresent", "true");
@@ -59,12 +59,16 @@ final class ConditionGenerator {
 
     /** Sets {@code key} under {@code operator}, replacing an earlier value of the same key. */
     private static void put(ObjectNode condition, String operator, String key, String... values) {
-        ObjectNode keys = condition.has(operator) ? (ObjectNode) condition.get(operator) : condition.putObject(operator);
+        ObjectNode keys = condition.withObjectProperty(operator);
         if (values.length == 1) {
             keys.put(key, values[0]);
         } else {
             keys.set(key, PolicyGenerator.array(List.of(values)));
         }
+    }
+
+    private String pickOne(String first, String second) {
+        return random.nextBoolean() ? first : second;
     }
 
     private String pickTeam() {

@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * Generates request contexts for the keys that {@link ConditionGenerator} tests, with values that sometimes match
- * and sometimes do not. Keys tested by negated operators are always set; the others are sometimes absent.
+ * and sometimes do not. Keys tested by negated operators are always set, and the others are sometimes absent.
  */
 final class ContextGenerator {
 

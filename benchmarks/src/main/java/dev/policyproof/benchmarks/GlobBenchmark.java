@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Matches {@code *a*a*a*a*b}, the pattern that takes a backtracking matcher time of the order of the value length to
- * the fourth power, against long values. The engine's matcher places each segment leftmost, so the time should grow
- * linearly with the length.
+ * Matches {@code *a*a*a*a*b} against long values. On a value of n {@code a}s, a backtracking matcher tries every
+ * placement of the four {@code a}s, of the order of n^4 placements. The engine's matcher places each segment
+ * leftmost, so its time should grow linearly with the length.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Generates IAM policies from a seed, so that every run sees the same documents. Statements mix exact names,
+ * Generates IAM policies from a seed, so that every run generates the same documents. Statements mix exact names,
  * wildcards and policy variables with the condition operator families String, Arn, Numeric, Date, IpAddress and
  * Bool. Every policy has {@code "Version": "2012-10-17"}, because variables are only substituted in that version.
  *

@@ -12,8 +12,8 @@ import java.util.Random;
 
 /**
  * The policy sets that {@link EvaluationBenchmark} evaluates, each sized by the number of statements per policy. The
- * last statement of each granting policy allows {@link BenchmarkRequest}, so that every policy has to be read to
- * its end.
+ * last statement of each granting policy allows {@link BenchmarkRequest}, and no generated {@code Deny} applies to
+ * it, so every set allows the request.
  */
 public enum PolicySetShape {
     /** One identity policy. */

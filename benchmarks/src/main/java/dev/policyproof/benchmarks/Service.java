@@ -43,7 +43,7 @@ enum Service {
         return actionPatterns;
     }
 
-    /** Returns the name of the resource numbered {@code index} in {@code account}: a bucket, table, queue or topic. */
+    /** Returns the name of resource {@code index} in {@code account}: a bucket, table, queue, topic or key ID. */
     String resourceName(String account, int index) {
         return switch (this) {
             case S3 -> "data-" + account.substring(0, 4) + "-" + index;
@@ -55,7 +55,7 @@ enum Service {
     }
 
     /**
-     * Returns the ARN of a resource; for S3, {@code objectKey} names an object in the bucket, and S3 ARNs carry no
+     * Returns the ARN of a resource. For S3, {@code objectKey} names an object in the bucket. S3 ARNs carry no
      * account, so requests for them name the owner in {@code resourceAccount}.
      */
     String arn(String account, int index, String objectKey) {

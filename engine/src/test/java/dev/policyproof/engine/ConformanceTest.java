@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every case of {@code conformance/*.jsonl} through {@link CaseFileReader} and {@link CaseEvaluator}. Each line
  * contains the policies, one request, the expected decision, the Sids of the statements expected to decide it, and the
- * title of the AWS documentation page that states the rule the case checks. Each file holds one topic, named after it.
+ * title of the AWS documentation page that states the rule the case checks. Each file contains one topic and is named after it.
  */
 class ConformanceTest {
 

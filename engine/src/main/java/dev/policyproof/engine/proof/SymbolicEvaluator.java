@@ -28,6 +28,7 @@ final class SymbolicEvaluator {
     private final Universe universe;
     private final StatementCompiler compiler;
     private final Map<Policy, List<StatementRegion>> compiled = new LinkedHashMap<>();
+    private final Map<Policy, List<StatementRegion>> compiledWithBoundary = new LinkedHashMap<>();
     private final @Nullable String resourceAccount;
 
     /**
@@ -43,13 +44,15 @@ final class SymbolicEvaluator {
     /** Returns the region of every statement of {@code policies}, compiled once per policy. */
     List<StatementRegion> regions(PolicySet policies) {
         List<StatementRegion> all = new ArrayList<>();
-        allPolicies(policies).forEach(policy -> all.addAll(regions(policy)));
+        allPolicies(policies).forEach(policy -> all.addAll(regions(policies, policy)));
         return all;
     }
 
-    private List<StatementRegion> regions(Policy policy) {
-        return compiled.computeIfAbsent(policy, p -> p.statements().stream()
-                .map(statement -> compiler.compile(p, statement))
+    private List<StatementRegion> regions(PolicySet policies, Policy policy) {
+        boolean boundary = policies.permissionsBoundary().isPresent();
+        Map<Policy, List<StatementRegion>> cache = boundary ? compiledWithBoundary : compiled;
+        return cache.computeIfAbsent(policy, p -> p.statements().stream()
+                .map(statement -> compiler.compile(p, statement, boundary))
                 .toList());
     }
 
@@ -86,8 +89,8 @@ final class SymbolicEvaluator {
         Region roleOrAnyone = grants.getOrDefault(Grant.ROLE, Region.empty())
                 .or(grants.getOrDefault(Grant.ANYONE, Region.empty()));
         Region account = grants.getOrDefault(Grant.ACCOUNT, Region.empty());
-        Region limits = allows(policies.permissionsBoundary(), within, bound, within)
-                .and(allows(policies.sessionPolicy(), within, bound, within));
+        Region limits = allows(policies, policies.permissionsBoundary(), within, bound, within)
+                .and(allows(policies, policies.sessionPolicy(), within, bound, within));
 
         StringSet crossArns = resourceAccount == null
                 ? StringSet.otherAccountArns(caller.account())
@@ -112,20 +115,20 @@ final class SymbolicEvaluator {
     private Region identityAllows(PolicySet policies, Region within, Bound bound) {
         Region allowed = Region.empty();
         for (Policy policy : policies.identityPolicies()) {
-            allowed = allowed.or(statementsOf(policy, Effect.ALLOW, bound));
+            allowed = allowed.or(statementsOf(policies, policy, Effect.ALLOW, bound));
         }
         return within.and(allowed);
     }
 
     /** Returns the allows of {@code policy}, or {@code absent} when the set has no such policy. */
-    private Region allows(Optional<Policy> policy, Region within, Bound bound, Region absent) {
-        return policy.map(p -> within.and(statementsOf(p, Effect.ALLOW, bound))).orElse(absent);
+    private Region allows(PolicySet policies, Optional<Policy> policy, Region within, Bound bound, Region absent) {
+        return policy.map(p -> within.and(statementsOf(policies, p, Effect.ALLOW, bound))).orElse(absent);
     }
 
     private Region denies(PolicySet policies, Region within, Bound bound) {
         Region denied = Region.empty();
         for (Policy policy : allPolicies(policies)) {
-            denied = denied.or(within.and(statementsOf(policy, Effect.DENY, bound)));
+            denied = denied.or(within.and(statementsOf(policies, policy, Effect.DENY, bound)));
         }
         return denied;
     }
@@ -139,7 +142,7 @@ final class SymbolicEvaluator {
         for (List<Policy> level : policies.scpLevels()) {
             Region levelAllows = Region.empty();
             for (Policy policy : level) {
-                levelAllows = levelAllows.or(statementsOf(policy, Effect.ALLOW, bound));
+                levelAllows = levelAllows.or(statementsOf(policies, policy, Effect.ALLOW, bound));
             }
             allowed = allowed.and(levelAllows);
         }
@@ -147,7 +150,7 @@ final class SymbolicEvaluator {
     }
 
     private Region endpoint(PolicySet policies, Region within, Bound bound) {
-        return allows(policies.vpcEndpointPolicy(), within, bound, within);
+        return allows(policies, policies.vpcEndpointPolicy(), within, bound, within);
     }
 
     /** Groups the resource policy's applicable allows by how they name the caller. */
@@ -157,7 +160,7 @@ final class SymbolicEvaluator {
         if (resource.isEmpty()) {
             return grants;
         }
-        for (StatementRegion region : regions(resource.get())) {
+        for (StatementRegion region : regions(policies, resource.get())) {
             if (region.statement().effect() != Effect.ALLOW) {
                 continue;
             }
@@ -175,9 +178,9 @@ final class SymbolicEvaluator {
         return grants;
     }
 
-    private Region statementsOf(Policy policy, Effect effect, Bound bound) {
+    private Region statementsOf(PolicySet policies, Policy policy, Effect effect, Bound bound) {
         Region union = Region.empty();
-        for (StatementRegion region : regions(policy)) {
+        for (StatementRegion region : regions(policies, policy)) {
             if (region.statement().effect() == effect) {
                 union = union.or(region.forBound(bound));
             }

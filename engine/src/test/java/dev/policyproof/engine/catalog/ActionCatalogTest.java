@@ -40,8 +40,9 @@ class ActionCatalogTest {
 
     @Test
     void bundled_catalogue_loads_once_and_fast() {
+        // The bound catches a reader that turns quadratic; it is loose because CI machines share their cores.
         assertThat(ActionCatalog.bundled()).isSameAs(CATALOG);
-        assertThat(CATALOG.loadTime()).isLessThan(Duration.ofSeconds(1));
+        assertThat(CATALOG.loadTime()).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

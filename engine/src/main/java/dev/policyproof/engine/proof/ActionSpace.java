@@ -1,5 +1,7 @@
 package dev.policyproof.engine.proof;
 
+import dev.policyproof.engine.catalog.ActionCatalog;
+import dev.policyproof.engine.catalog.ActionInfo;
 import dev.policyproof.engine.internal.GlobPattern;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -29,6 +31,28 @@ public final class ActionSpace {
             indexByLowerName.putIfAbsent(this.names.get(i).toLowerCase(Locale.ROOT), i);
         }
         this.arnPatterns = arnPatterns;
+    }
+
+    private static volatile ActionSpace bundled;
+
+    /** Returns the space of every action in the bundled action catalogue, built once. */
+    public static ActionSpace bundled() {
+        ActionSpace space = bundled;
+        if (space == null) {
+            space = fromCatalog(ActionCatalog.bundled());
+            bundled = space;
+        }
+        return space;
+    }
+
+    /** Returns the space of every action in {@code catalog}, with the ARN formats of each action's resource types. */
+    public static ActionSpace fromCatalog(ActionCatalog catalog) {
+        List<String> names = catalog.allActions().stream().map(ActionInfo::fullName).toList();
+        return new ActionSpace(names, action -> catalog.action(action)
+                .map(info -> info.resources().stream()
+                        .flatMap(resource -> resource.resourceType().arnFormats().stream())
+                        .toList())
+                .orElse(List.of()));
     }
 
     /** Returns a space of exactly {@code actions}, without resource formats; for tests and closed worlds. */

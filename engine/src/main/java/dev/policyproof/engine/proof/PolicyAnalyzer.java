@@ -36,6 +36,11 @@ public final class PolicyAnalyzer {
         this.actions = actions;
     }
 
+    /** Returns an analyzer over every action of the bundled catalogue plus the literal actions the policies name. */
+    public static PolicyAnalyzer of(PolicySet policies) {
+        return new PolicyAnalyzer(policies, ActionSpace.bundled());
+    }
+
     /** Returns an analyzer whose actions range over {@code actions} plus the literal actions the policies name. */
     public static PolicyAnalyzer of(PolicySet policies, ActionSpace actions) {
         return new PolicyAnalyzer(policies, actions);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ public final class ActionSpace {
     private final List<String> names;
     private final Map<String, Integer> indexByLowerName;
     private final Function<String, List<String>> arnPatterns;
+    private final Map<String, BitSet> matchesByPattern = new ConcurrentHashMap<>();
 
     private ActionSpace(List<String> names, Function<String, List<String>> arnPatterns) {
         this.names = List.copyOf(names);
@@ -98,6 +100,12 @@ public final class ActionSpace {
 
     /** Returns the actions {@code pattern} matches, without regard to case, as the evaluator matches actions. */
     BitSet matching(String pattern) {
+        return (BitSet) matchesByPattern
+                .computeIfAbsent(pattern.toLowerCase(Locale.ROOT), this::computeMatching)
+                .clone();
+    }
+
+    private BitSet computeMatching(String pattern) {
         BitSet matches = new BitSet(names.size());
         if (!pattern.contains("*") && !pattern.contains("?")) {
             Integer index = indexByLowerName.get(pattern.toLowerCase(Locale.ROOT));

@@ -57,9 +57,11 @@ public final class PolicyAnalyzer {
      */
     public Answer findAllowedExcept(Scope scope, List<Scope> permitted) {
         Analysis analysis = new Analysis(scope, List.of(policies), permitted);
-        Region upper = analysis.allowed(policies, Bound.UPPER);
         Region lower = analysis.allowed(policies, Bound.LOWER);
-        return analysis.answer(lower, upper, policies);
+        if (!lower.isEmpty() || analysis.exact()) {
+            return analysis.answer(lower, lower, policies);
+        }
+        return analysis.answer(lower, analysis.allowed(policies, Bound.UPPER), policies);
     }
 
     /**
@@ -68,8 +70,11 @@ public final class PolicyAnalyzer {
      */
     public Answer findNewAccess(PolicySet baseline, Scope scope) {
         Analysis analysis = new Analysis(scope, List.of(policies, baseline), List.of());
-        Region upper = analysis.allowed(policies, Bound.UPPER).minus(analysis.allowed(baseline, Bound.LOWER));
         Region lower = analysis.allowed(policies, Bound.LOWER).minus(analysis.allowed(baseline, Bound.UPPER));
+        if (!lower.isEmpty() || analysis.exact()) {
+            return analysis.answer(lower, lower, policies);
+        }
+        Region upper = analysis.allowed(policies, Bound.UPPER).minus(analysis.allowed(baseline, Bound.LOWER));
         return analysis.answer(lower, upper, policies);
     }
 
@@ -135,6 +140,11 @@ public final class PolicyAnalyzer {
                 allowed = allowed.or(evaluator.allowed(set, cube, bound));
             }
             return allowed;
+        }
+
+        /** Returns true when every statement is exact, so that both bounds are the same region. */
+        boolean exact() {
+            return sets.stream().allMatch(set -> evaluator.regions(set).stream().allMatch(StatementRegion::exact));
         }
 
         Answer answer(Region lower, Region upper, PolicySet evaluatedBy) {

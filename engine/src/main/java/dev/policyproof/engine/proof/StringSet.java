@@ -25,6 +25,7 @@ final class StringSet implements ValueSet {
     private static final int ARN_FIELDS = 6;
 
     private final Automaton automaton;
+    private volatile StringSet complement;
 
     private StringSet(Automaton automaton) {
         this.automaton = automaton;
@@ -86,6 +87,12 @@ final class StringSet implements ValueSet {
      * principal of {@code account} reaches only across accounts.
      */
     static StringSet otherAccountArns(String account) {
+        return OTHER_ACCOUNT_ARNS.computeIfAbsent(account, StringSet::buildOtherAccountArns);
+    }
+
+    private static final Map<String, StringSet> OTHER_ACCOUNT_ARNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static StringSet buildOtherAccountArns(String account) {
         Automaton field = BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(':')).repeat();
         Automaton digits = BasicAutomata.makeCharRange('0', '9').repeat(12, 12);
         Automaton otherAccount = digits.minus(BasicAutomata.makeString(account));
@@ -139,17 +146,31 @@ final class StringSet implements ValueSet {
 
     @Override
     public StringSet and(ValueSet other) {
-        return new StringSet(minimal(automaton.intersection(((StringSet) other).automaton)));
+        StringSet that = (StringSet) other;
+        if (that.automaton.isTotal() || this == that) {
+            return this;
+        }
+        if (automaton.isTotal()) {
+            return that;
+        }
+        // Products of deterministic automata stay deterministic; minimizing every product costs more than it saves.
+        return new StringSet(automaton.intersection(that.automaton));
     }
 
     @Override
     public StringSet or(ValueSet other) {
-        return new StringSet(minimal(automaton.union(((StringSet) other).automaton)));
+        return new StringSet(automaton.union(((StringSet) other).automaton));
     }
 
     @Override
     public StringSet not() {
-        return new StringSet(minimal(automaton.complement()));
+        StringSet result = complement;
+        if (result == null) {
+            result = new StringSet(minimal(automaton.complement()));
+            result.complement = this;
+            complement = result;
+        }
+        return result;
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SymbolicEvaluator {
 
+    private static final StringSet KMS_KEYS = StringSet.arnPattern("arn:*:kms:*:*:key/*");
+
     private final Universe universe;
     private final StatementCompiler compiler;
     private final Map<Policy, List<StatementRegion>> compiled = new LinkedHashMap<>();
@@ -192,7 +194,7 @@ final class SymbolicEvaluator {
     private Region requiresResourceGrant(Region within) {
         BitSet assumeRole = universe.actions().matching("sts:AssumeRole*");
         Region roles = within.and(Region.of(universe.everything().withActions(assumeRole)));
-        Region keys = restrictResources(within, StringSet.arnPattern("arn:*:kms:*:*:key/*"));
+        Region keys = restrictResources(within, KMS_KEYS);
         return roles.or(keys);
     }
 

@@ -1,6 +1,7 @@
 package dev.policyproof.aws;
 
 import dev.policyproof.aws.internal.ErrorTranslator;
+import dev.policyproof.aws.internal.Redaction;
 import dev.policyproof.aws.internal.JsonPathLocator;
 import dev.policyproof.aws.internal.StatementLocator;
 import dev.policyproof.engine.PolicyKind;
@@ -37,9 +38,11 @@ public final class AccessAnalyzerChecks {
     private static final int MAX_PAGES = 10_000;
 
     private final AccessAnalyzerClient client;
+    private final Redaction redaction;
 
-    AccessAnalyzerChecks(AccessAnalyzerClient client) {
+    AccessAnalyzerChecks(AccessAnalyzerClient client, Redaction redaction) {
         this.client = client;
+        this.redaction = redaction;
     }
 
     /** Validates {@code document} with the options that fit its kind. */
@@ -148,11 +151,11 @@ public final class AccessAnalyzerChecks {
         return kind == PolicyKind.IDENTITY ? "IDENTITY_POLICY" : "RESOURCE_POLICY";
     }
 
-    private static <T> T call(String operation, Supplier<T> call) {
+    private <T> T call(String operation, Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkException e) {
-            throw ErrorTranslator.translate(operation, e);
+            throw ErrorTranslator.translate(operation, e, redaction);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.policyproof.aws;
 import dev.policyproof.aws.RemoteChecks.SimulatorOptions;
 import dev.policyproof.aws.internal.ContextTypes;
 import dev.policyproof.aws.internal.ErrorTranslator;
+import dev.policyproof.aws.internal.Redaction;
 import dev.policyproof.aws.internal.SimulatorLimits;
 import dev.policyproof.aws.internal.SimulatorPages;
 import dev.policyproof.aws.internal.SimulatorPages.Key;
@@ -51,10 +52,12 @@ public final class IamPolicySimulator {
 
     private final IamClient iam;
     private final SimulatorOptions options;
+    private final Redaction redaction;
 
-    IamPolicySimulator(IamClient iam, SimulatorOptions options) {
+    IamPolicySimulator(IamClient iam, SimulatorOptions options, Redaction redaction) {
         this.iam = iam;
         this.options = options;
+        this.redaction = redaction;
     }
 
     /**
@@ -145,7 +148,7 @@ public final class IamPolicySimulator {
             return SimulatorPages.collect(operation, List.copyOf(actions), List.copyOf(resources),
                     options.actionsPerCall(), options.resourcesPerCall(), pageCall);
         } catch (SdkException e) {
-            throw ErrorTranslator.translate(operation, e);
+            throw ErrorTranslator.translate(operation, e, redaction);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.policyproof.aws;
 
 import dev.policyproof.aws.internal.ErrorTranslator;
 import dev.policyproof.aws.internal.Loopback;
+import dev.policyproof.aws.internal.Redaction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,15 +71,20 @@ public final class RemoteChecks implements AutoCloseable {
     }
 
     public IamPolicySimulator simulator() {
-        return new IamPolicySimulator(iam, simulatorOptions);
+        return new IamPolicySimulator(iam, simulatorOptions, redaction());
     }
 
     public AccessAnalyzerChecks accessAnalyzer() {
-        return new AccessAnalyzerChecks(accessAnalyzer);
+        return new AccessAnalyzerChecks(accessAnalyzer, redaction());
     }
 
     public SimulatorComparator comparator() {
         return new SimulatorComparator(simulator());
+    }
+
+    private Redaction redaction() {
+        AwsCredentialsProvider provider = credentials;
+        return provider == null ? Redaction.PATTERNS : Redaction.of(provider::resolveCredentials);
     }
 
     /**

@@ -29,27 +29,29 @@ public final class ErrorTranslator {
      * Translates {@code error}, thrown by the SDK while calling {@code operation}.
      *
      * @param operation the IAM action of the call, such as {@code iam:SimulateCustomPolicy}
+     * @param redaction removes the credentials in use from every message taken from the error
      */
-    public static RemoteCheckException translate(String operation, SdkException error) {
+    public static RemoteCheckException translate(String operation, SdkException error, Redaction redaction) {
         if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
             return new RemoteCheckException(Reason.TIMED_OUT, operation, operation + " timed out: "
-                    + Redaction.redact(error.getMessage()) + ". Raise the API call timeout, or try again later.",
+                    + redaction.apply(error.getMessage()) + ". Raise the API call timeout, or try again later.",
                     null);
         }
         if (error instanceof AwsServiceException service) {
-            return translateService(operation, service);
+            return translateService(operation, service, redaction);
         }
         if (error instanceof SdkClientException) {
-            return translateClient(operation, (SdkClientException) error);
+            return translateClient(operation, (SdkClientException) error, redaction);
         }
         return new RemoteCheckException(Reason.SERVICE_FAILURE, operation,
-                operation + " failed: " + Redaction.redact(error.getMessage()), null);
+                operation + " failed: " + redaction.apply(error.getMessage()), null);
     }
 
-    private static RemoteCheckException translateService(String operation, AwsServiceException error) {
+    private static RemoteCheckException translateService(String operation, AwsServiceException error,
+            Redaction redaction) {
         AwsErrorDetails details = error.awsErrorDetails();
         String code = details == null || details.errorCode() == null ? "" : details.errorCode();
-        String serviceMessage = Redaction.redact(details == null ? error.getMessage() : details.errorMessage());
+        String serviceMessage = redaction.apply(details == null ? error.getMessage() : details.errorMessage());
         String requestId = error.requestId() == null ? "" : " (request id " + error.requestId() + ")";
         int status = error.statusCode();
         if (ACCESS_DENIED_CODES.contains(code) || status == 403) {
@@ -74,8 +76,9 @@ public final class ErrorTranslator {
                 + serviceMessage, null);
     }
 
-    private static RemoteCheckException translateClient(String operation, SdkClientException error) {
-        String message = Redaction.redact(error.getMessage());
+    private static RemoteCheckException translateClient(String operation, SdkClientException error,
+            Redaction redaction) {
+        String message = redaction.apply(error.getMessage());
         if (message.startsWith("Unable to load credentials")) {
             return missingCredentials(operation, message);
         }
@@ -93,14 +96,14 @@ public final class ErrorTranslator {
     /** Returns the error for a credential provider that found nothing. */
     public static RemoteCheckException missingCredentials(String operation, String detail) {
         return new RemoteCheckException(Reason.MISSING_CREDENTIALS, operation, "no AWS credentials found for "
-                + operation + ": " + Redaction.redact(detail) + ". Configure credentials (environment variables,"
+                + operation + ": " + Redaction.PATTERNS.apply(detail) + ". Configure credentials (environment variables,"
                 + " a profile such as policyproof.aws.profile, or SSO), or turn remote checks off.", null);
     }
 
     /** Returns the error for a response that lacks a field or holds a value the mapping cannot read. */
     public static RemoteCheckException malformed(String operation, String detail) {
         return new RemoteCheckException(Reason.MALFORMED_RESPONSE, operation,
-                operation + " returned a malformed response: " + Redaction.redact(detail), null);
+                operation + " returned a malformed response: " + Redaction.PATTERNS.apply(detail), null);
     }
 
     private static boolean hasCause(Throwable error, String simpleName) {

@@ -91,8 +91,9 @@ public record Comparison(
             }
         }
         if (local != null && verdict == Verdict.DISAGREE) {
-            message.fact("local trace", "");
-            Explanation.toText(local).lines().forEach(message::detail);
+            List<String> trace = Explanation.toText(local).lines().toList();
+            message.fact("local trace", trace.get(0));
+            trace.stream().skip(1).forEach(message::detail);
         }
         return message.render();
     }

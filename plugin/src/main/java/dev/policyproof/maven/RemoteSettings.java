@@ -83,7 +83,8 @@ final class RemoteSettings {
         if (offline) {
             int skipped = RemoteStep.count(suite);
             log.warn("policyproof: Maven is offline, so " + skipped + " remote " + (skipped == 1 ? "check" : "checks")
-                    + " (Access Analyzer, IAM policy simulator) were skipped; local checks still run");
+                    + " (Access Analyzer, IAM policy simulator) " + (skipped == 1 ? "was" : "were")
+                    + " skipped; local checks still run");
             return Outcome.NONE;
         }
         FindingSeverity threshold = threshold();

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param verdict whether the two agree, or why they cannot be compared
  * @param request the request, null for a local check that is not about one request
  * @param local the engine's result, null when the request never reached the engine
- * @param remote the simulator's answer, null when the call was inconclusive
+ * @param remote the simulator's decision, null when the call was inconclusive
  * @param reason why the verdict is {@code NOT_COMPARABLE} or {@code INCONCLUSIVE}; empty otherwise
  * @since 0.1.0
  */
@@ -26,7 +26,7 @@ public record Comparison(
         @Nullable SimulatorDecision remote,
         String reason) {
 
-    /** How a local decision and the simulator's relate. */
+    /** The relation between a local decision and the simulator's. */
     public enum Verdict {
         /** Both decided the same: allow, explicit deny or implicit deny. */
         AGREE,
@@ -34,7 +34,7 @@ public record Comparison(
         DISAGREE,
         /** The simulator cannot represent the request or the policies; nothing was compared. */
         NOT_COMPARABLE,
-        /** The simulator did not answer within the retries and timeouts, so nothing was proved. */
+        /** The simulator returned no result within the retries and timeouts, so nothing was proved. */
         INCONCLUSIVE
     }
 

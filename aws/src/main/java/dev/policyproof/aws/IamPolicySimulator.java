@@ -274,7 +274,7 @@ public final class IamPolicySimulator {
 
     private record PageRequest(List<String> actions, List<String> resources, @Nullable String marker) {}
 
-    /** What one simulator call shares across its actions and resources. */
+    /** The caller, resource owner and context that one simulator call shares across its actions and resources. */
     private record CallShape(@Nullable String callerArn, @Nullable String resourceOwner, List<ContextEntry> entries) {
 
         static CallShape of(Request request, List<ContextEntry> entries) {

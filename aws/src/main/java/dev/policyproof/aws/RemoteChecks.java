@@ -112,14 +112,14 @@ public final class RemoteChecks implements AutoCloseable {
         }
     }
 
-    /** How the simulator pages its results and splits large request lists. */
+    /** The simulator's page size and the chunk sizes for long action and resource lists. */
     record SimulatorOptions(int pageSize, int actionsPerCall, int resourcesPerCall) {
         static final SimulatorOptions DEFAULTS = new SimulatorOptions(100, 20, 10);
     }
 
     /**
      * Builds {@link RemoteChecks}. Without a credentials provider, the SDK's default chain is used, with the named
-     * profile when one is set; without a region, the SDK's default region chain.
+     * profile when one is set. Without a region, the SDK's default region chain decides.
      */
     public static final class Builder {
         private @Nullable String region;
@@ -283,7 +283,7 @@ public final class RemoteChecks implements AutoCloseable {
             return Region.AWS_GLOBAL;
         }
 
-        /** The standard strategy with every setting explicit, so an SDK upgrade cannot change it silently. */
+        /** Builds the standard strategy with every setting explicit, so an SDK upgrade cannot change it silently. */
         private RetryStrategy retryStrategy() {
             return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                     .maxAttempts(maxAttempts)
@@ -296,7 +296,7 @@ public final class RemoteChecks implements AutoCloseable {
             return base.isZero() ? BackoffStrategy.retryImmediately() : BackoffStrategy.exponentialDelay(base, maxBackoff);
         }
 
-        /** The JDK's HttpURLConnection client; its socket timeout never outlasts one attempt. */
+        /** Builds the JDK's HttpURLConnection client, whose socket timeout never outlasts one attempt. */
         private SdkHttpClient httpClient() {
             return UrlConnectionHttpClient.builder()
                     .connectionTimeout(min(Duration.ofSeconds(10), apiCallAttemptTimeout))

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The IAM policy simulator's answer for one request: the decision and the statements it matched, or the reason the
+ * The IAM policy simulator's result for one request: the decision and the statements it matched, or the reason the
  * request is one the simulator cannot represent.
  *
  * @param request the request as evaluated locally

@@ -37,8 +37,8 @@ public record ValidationFinding(
      * Where a finding applies.
      *
      * @param path the JSON path as Access Analyzer reports it, such as {@code Statement[0].Resource}
-     * @param location the position in the policy file, found from the path, or from the service's span when the
-     *     path names no element of the text; null when neither works
+     * @param location the position in the policy file, found from the path. When the path names no element of the
+     *     text, the service's span gives it, and null means neither worked
      */
     public record Location(String path, @Nullable SourceLocation location) {
 

@@ -30,7 +30,7 @@ class AccessAnalyzerChecksTest {
         stub.close();
     }
 
-    private void answer(String path, int status, String body) {
+    private void respondWith(String path, int status, String body) {
         stub.server.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
@@ -55,7 +55,7 @@ class AccessAnalyzerChecksTest {
     @Test
     void validates_and_maps_finding_path_to_line() throws Exception {
         // GIVEN a finding on the Action of the 7th statement, whose first action is on line 62
-        answer("/policy/validation", 200, "{\"findings\":[" + finding("SECURITY_WARNING", "MISSING_VERSION",
+        respondWith("/policy/validation", 200, "{\"findings\":[" + finding("SECURITY_WARNING", "MISSING_VERSION",
                 "[{\"key\":\"Statement\"},{\"index\":6},{\"key\":\"Action\"},{\"index\":0}]", 99) + "]}");
 
         // WHEN
@@ -82,7 +82,7 @@ class AccessAnalyzerChecksTest {
     @Test
     void falls_back_to_span_for_value_paths() {
         // GIVEN a path that ends in a value, which names no JSON element of its own
-        answer("/policy/validation", 200, "{\"findings\":[" + finding("WARNING", "REDUNDANT_ACTION",
+        respondWith("/policy/validation", 200, "{\"findings\":[" + finding("WARNING", "REDUNDANT_ACTION",
                 "[{\"key\":\"Statement\"},{\"index\":99}]", 12) + "]}");
 
         // WHEN
@@ -123,7 +123,7 @@ class AccessAnalyzerChecksTest {
     @Test
     void access_not_granted_fail_names_statement() throws Exception {
         // GIVEN
-        answer("/policy/check-access-not-granted", 200, "{\"result\":\"FAIL\",\"message\":\"The policy document"
+        respondWith("/policy/check-access-not-granted", 200, "{\"result\":\"FAIL\",\"message\":\"The policy document"
                 + " grants access to perform one or more of the listed actions.\",\"reasons\":[{\"description\":"
                 + "\"One or more of the listed actions in the statement with index: 3.\",\"statementIndex\":3,"
                 + "\"statementId\":\"EndAndResumeOwnSessions\"}]}");
@@ -149,7 +149,7 @@ class AccessAnalyzerChecksTest {
     @Test
     void no_new_access_passes() throws Exception {
         // GIVEN
-        answer("/policy/check-no-new-access", 200, "{\"result\":\"PASS\",\"message\":\"The modified permissions"
+        respondWith("/policy/check-no-new-access", 200, "{\"result\":\"PASS\",\"message\":\"The modified permissions"
                 + " grant no new access.\"}");
         PolicyDocument document = PolicyDocument.read(ENGINEER, PolicyKind.IDENTITY);
 
@@ -168,7 +168,7 @@ class AccessAnalyzerChecksTest {
     @Test
     void no_public_access_fails_for_public_statement() throws Exception {
         // GIVEN
-        answer("/policy/check-no-public-access", 200, "{\"result\":\"FAIL\",\"message\":\"The resource policy"
+        respondWith("/policy/check-no-public-access", 200, "{\"result\":\"FAIL\",\"message\":\"The resource policy"
                 + " grants public access.\",\"reasons\":[{\"description\":\"Public access granted in the statement"
                 + " with index: 1.\",\"statementIndex\":1,\"statementId\":\"PublicList\"}]}");
 
@@ -187,7 +187,7 @@ class AccessAnalyzerChecksTest {
 
     @Test
     void retries_throttling_then_succeeds() {
-        // GIVEN one 429, then an answer
+        // GIVEN one 429, then a response
         stub.server.stubFor(post(urlPathEqualTo("/policy/validation")).inScenario("t").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "ThrottlingException")
                         .withHeader("Retry-After", "0").withBody("{\"message\":\"Rate exceeded\"}"))
@@ -241,7 +241,7 @@ class AccessAnalyzerChecksTest {
     @Test
     void unknown_result_is_a_malformed_response() {
         // GIVEN
-        answer("/policy/check-no-public-access", 200, "{\"result\":\"MAYBE\",\"message\":\"\"}");
+        respondWith("/policy/check-no-public-access", 200, "{\"result\":\"MAYBE\",\"message\":\"\"}");
 
         // WHEN / THEN
         try (RemoteChecks remote = stub.remote()) {
@@ -255,7 +255,7 @@ class AccessAnalyzerChecksTest {
     @Test
     void unreadable_json_is_a_malformed_response() {
         // GIVEN
-        answer("/policy/validation", 200, "{\"findings\":[{\"findingType\":");
+        respondWith("/policy/validation", 200, "{\"findings\":[{\"findingType\":");
 
         // WHEN / THEN
         try (RemoteChecks remote = stub.remote()) {

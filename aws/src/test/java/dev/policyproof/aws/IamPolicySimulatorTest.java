@@ -38,7 +38,7 @@ class IamPolicySimulatorTest {
         stub.close();
     }
 
-    private void answer(String body) {
+    private void respondWith(String body) {
         stub.server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=SimulateCustomPolicy"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(body)));
     }
@@ -46,7 +46,7 @@ class IamPolicySimulatorTest {
     @Test
     void maps_decision_and_matched_statement_to_local_sid() {
         // GIVEN the simulator denies SendCommand by the statement that starts on line 58
-        answer(simulateResponse("SimulateCustomPolicy", false, "",
+        respondWith(simulateResponse("SimulateCustomPolicy", false, "",
                 result("ssm:SendCommand", BASTION, "explicitDeny", matched("PolicyInputList.1", "none", 58, 5))));
 
         // WHEN
@@ -69,7 +69,7 @@ class IamPolicySimulatorTest {
     @Test
     void sends_policy_text_actions_and_typed_context() throws Exception {
         // GIVEN
-        answer(simulateResponse("SimulateCustomPolicy", false, "",
+        respondWith(simulateResponse("SimulateCustomPolicy", false, "",
                 result("ssm:TerminateSession", "arn:aws:ssm:us-east-1:111122223333:session/alice-1", "allowed")));
         Request request = Request.of("ssm:TerminateSession", "arn:aws:ssm:us-east-1:111122223333:session/alice-1")
                 .principal("arn:aws:iam::111122223333:user/alice")
@@ -130,7 +130,7 @@ class IamPolicySimulatorTest {
 
     @Test
     void splits_actions_into_chunks() {
-        // GIVEN a stub that answers whichever actions it is asked
+        // GIVEN a stub that returns results for the actions of each chunk
         stub.server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("ActionNames.member.2=ssm%3ASendCommand"))
                 .willReturn(aResponse().withStatus(200).withBody(simulateResponse("SimulateCustomPolicy", false, "",
                         result("ec2:DescribeInstances", BASTION, "allowed"),
@@ -157,7 +157,7 @@ class IamPolicySimulatorTest {
     @Test
     void reads_resource_specific_results() {
         // GIVEN one result per action, with a decision per resource
-        answer(simulateResponse("SimulateCustomPolicy", false, "", "<member><EvalActionName>ssm:SendCommand"
+        respondWith(simulateResponse("SimulateCustomPolicy", false, "", "<member><EvalActionName>ssm:SendCommand"
                 + "</EvalActionName><EvalResourceName>*</EvalResourceName><EvalDecision>implicitDeny</EvalDecision>"
                 + "<ResourceSpecificResults><member><EvalResourceName>" + BASTION + "</EvalResourceName>"
                 + "<EvalResourceDecision>explicitDeny</EvalResourceDecision><MatchedStatements>"
@@ -179,7 +179,7 @@ class IamPolicySimulatorTest {
 
     @Test
     void retries_throttling_then_succeeds() {
-        // GIVEN one Throttling error, then an answer
+        // GIVEN one Throttling error, then a response
         stub.server.stubFor(post(urlEqualTo("/")).inScenario("throttle").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(400).withBody(StubAws.iamError("Throttling", "Rate exceeded")))
                 .willSetStateTo("calm"));
@@ -241,7 +241,7 @@ class IamPolicySimulatorTest {
     @Test
     void unknown_decision_is_a_malformed_response() {
         // GIVEN
-        answer(simulateResponse("SimulateCustomPolicy", false, "", result("ssm:SendCommand", BASTION, "maybe")));
+        respondWith(simulateResponse("SimulateCustomPolicy", false, "", result("ssm:SendCommand", BASTION, "maybe")));
 
         // WHEN / THEN
         try (RemoteChecks remote = stub.remote()) {
@@ -257,7 +257,7 @@ class IamPolicySimulatorTest {
     @Test
     void unreadable_xml_is_a_malformed_response() {
         // GIVEN
-        answer("<SimulateCustomPolicyResponse><SimulateCustomPolicyResult><EvaluationResults><member>");
+        respondWith("<SimulateCustomPolicyResponse><SimulateCustomPolicyResult><EvaluationResults><member>");
 
         // WHEN / THEN
         try (RemoteChecks remote = stub.remote()) {
@@ -271,7 +271,7 @@ class IamPolicySimulatorTest {
     @Test
     void missing_result_for_request_is_a_malformed_response() {
         // GIVEN a result for another action
-        answer(simulateResponse("SimulateCustomPolicy", false, "", result("ssm:GetDocument", BASTION, "allowed")));
+        respondWith(simulateResponse("SimulateCustomPolicy", false, "", result("ssm:GetDocument", BASTION, "allowed")));
 
         // WHEN / THEN
         try (RemoteChecks remote = stub.remote()) {
@@ -282,8 +282,8 @@ class IamPolicySimulatorTest {
     }
 
     @Test
-    void times_out_when_stub_is_slower_than_attempt_timeout() {
-        // GIVEN a stub that answers after two seconds, and attempts limited to 300 ms
+    void slow_stub_times_out() {
+        // GIVEN a stub that responds after two seconds, and attempts limited to 300 ms
         stub.server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)
                 .withBody(simulateResponse("SimulateCustomPolicy", false, "",
                         result("ssm:SendCommand", BASTION, "explicitDeny")))));
@@ -328,7 +328,7 @@ class IamPolicySimulatorTest {
     }
 
     @Test
-    void resource_policy_and_boundary_go_in_their_own_fields() {
+    void sends_resource_policy_and_boundary() {
         // GIVEN
         PolicyParser identity = PolicyParser.identity();
         String grant = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
@@ -342,7 +342,7 @@ class IamPolicySimulatorTest {
                 .resourcePolicy(PolicyParser.forKind(PolicyKind.RESOURCE).parse("bucket", bucket))
                 .build();
         PolicySources sources = PolicySources.of(set, Map.of("grant", grant, "boundary", boundary, "bucket", bucket));
-        answer(simulateResponse("SimulateCustomPolicy", false, "",
+        respondWith(simulateResponse("SimulateCustomPolicy", false, "",
                 result("s3:GetObject", "arn:aws:s3:::reports/q1.csv", "allowed",
                         matched("ResourcePolicy", "resource", 4, 5))));
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Requests the simulator cannot represent get a reason and no call, never an answer to another question. */
+/** Requests the simulator cannot represent get a reason and no call, never a decision on another question. */
 class NotComparableTest {
 
     private static final String GRANT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","

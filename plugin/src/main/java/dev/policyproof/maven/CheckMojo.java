@@ -83,7 +83,7 @@ public class CheckMojo extends AbstractMojo {
     String awsEndpoint;
 
     /**
-     * The least severe Access Analyzer finding that fails the build: {@code ERROR}, {@code SECURITY_WARNING},
+     * The minimum severity of an Access Analyzer finding that fails the build: {@code ERROR}, {@code SECURITY_WARNING},
      * {@code WARNING} or {@code SUGGESTION}.
      */
     @Parameter(property = RemoteSettings.FINDING_THRESHOLD, defaultValue = "SECURITY_WARNING")

@@ -42,7 +42,7 @@ final class RemoteSettings {
         this.findingThreshold = findingThreshold;
     }
 
-    /** What the remote checks add to a run: outcomes for the reports, and calls that were inconclusive. */
+    /** The remote checks' contribution to a run: outcomes for the reports, and the inconclusive calls. */
     record Outcome(List<CheckOutcome> outcomes, List<String> inconclusive) {
 
         static final Outcome NONE = new Outcome(List.of(), List.of());
@@ -57,7 +57,7 @@ final class RemoteSettings {
                     local.policyFileCount(), all);
         }
 
-        /** An inconclusive remote check proves nothing, so it stops the build rather than pass silently. */
+        /** Stops the build on an inconclusive remote check, because it proves nothing and must not pass silently. */
         void failIfInconclusive(Reports.Written reports) throws MojoExecutionException {
             if (inconclusive.isEmpty()) {
                 return;

@@ -35,7 +35,7 @@ final class RemoteStep {
     static final String AGREEMENT_CHECK = "IAM policy simulator agrees: ";
 
     /**
-     * What the remote checks found.
+     * The remote checks' results.
      *
      * @param outcomes one per validated file and per compared expectation, ready for the reports
      * @param notComparable one line per expectation the simulator cannot represent

@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Shows the remote assertions on the engineer policy. The calls go to a stub of IAM and Access Analyzer on
- * 127.0.0.1 that answers as AWS would for this policy, so nothing leaves the machine. The SDK still signs each call,
+ * 127.0.0.1 that responds as AWS would for this policy, so nothing leaves the machine. The SDK still signs each call,
  * so the tests are skipped with a notice unless credentials are set in the environment or in system properties,
  * for example {@code AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=stub mvn verify}; the stub ignores them.
  */
@@ -77,7 +77,7 @@ class RemoteChecksTest {
 
     @Test
     void simulator_agrees_that_send_command_is_denied() {
-        // GIVEN the simulator's answer: an explicit deny by the statement on line 58
+        // GIVEN the simulator's response: an explicit deny by the statement on line 58
         stub.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=SimulateCustomPolicy"))
                 .willReturn(aResponse().withStatus(200).withBody("<SimulateCustomPolicyResponse xmlns=\"" + IAM_NS
                         + "\"><SimulateCustomPolicyResult><IsTruncated>false</IsTruncated><EvaluationResults>"
@@ -94,7 +94,7 @@ class RemoteChecksTest {
 
     @Test
     void access_analyzer_finds_nothing_serious() {
-        // GIVEN Access Analyzer's answer: one suggestion, below the threshold
+        // GIVEN Access Analyzer's response: one suggestion, below the threshold
         stub.stubFor(post(urlPathEqualTo("/policy/validation")).willReturn(aResponse().withStatus(200).withBody(
                 "{\"findings\":[{\"findingDetails\":\"Add a Sid.\",\"findingType\":\"SUGGESTION\",\"issueCode\":"
                         + "\"EMPTY_SID\",\"learnMoreLink\":\"\",\"locations\":[]}]}")));

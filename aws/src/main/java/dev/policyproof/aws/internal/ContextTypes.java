@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.iam.model.ContextEntry;
 
 /**
  * Chooses the simulator's {@code ContextKeyType} for each context key of a request. The engine keeps values as text,
- * but the simulator compares typed values, so a wrong type would change its answer. The choice is conservative:
+ * but the simulator compares typed values, so a wrong type would change its decision. The choice is conservative:
  *
  * <ol>
  *   <li>global keys whose type AWS documents use that type, such as {@code ip} for {@code aws:SourceIp};

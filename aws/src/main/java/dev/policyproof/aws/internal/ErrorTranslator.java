@@ -1,6 +1,7 @@
 package dev.policyproof.aws.internal;
 
 import dev.policyproof.aws.RemoteCheckException;
+import dev.policyproof.aws.RemoteChecks;
 import dev.policyproof.aws.RemoteCheckException.Reason;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -57,9 +58,7 @@ public final class ErrorTranslator {
         if (ACCESS_DENIED_CODES.contains(code) || status == 403) {
             return new RemoteCheckException(Reason.ACCESS_DENIED, operation, operation + " was denied" + requestId
                     + ": " + serviceMessage + ". Grant the calling identity " + operation
-                    + " (remote checks need iam:SimulateCustomPolicy, iam:SimulatePrincipalPolicy,"
-                    + " access-analyzer:ValidatePolicy, access-analyzer:CheckAccessNotGranted,"
-                    + " access-analyzer:CheckNoNewAccess and access-analyzer:CheckNoPublicAccess).", null);
+                    + " (all remote checks need " + RemoteChecks.REQUIRED_PERMISSIONS + ").", null);
         }
         if (THROTTLING_CODES.contains(code) || status == 429 || error.isThrottlingException()) {
             return new RemoteCheckException(Reason.THROTTLED, operation, operation
@@ -100,7 +99,7 @@ public final class ErrorTranslator {
                 + " a profile such as policyproof.aws.profile, or SSO), or turn remote checks off.", null);
     }
 
-    /** Returns the error for a response that lacks a field or holds a value the mapping cannot read. */
+    /** Returns the error for a response that lacks a field or contains a value the mapping cannot read. */
     public static RemoteCheckException malformed(String operation, String detail) {
         return new RemoteCheckException(Reason.MALFORMED_RESPONSE, operation,
                 operation + " returned a malformed response: " + Redaction.PATTERNS.apply(detail), null);

@@ -10,8 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
  * Removes credential material from text that came from outside, such as a service error message that echoes request
- * headers. Access key ids, signature parts and session tokens are replaced by patterns; when the credentials in use
- * are known, their exact values are replaced as well.
+ * headers. Patterns replace access key ids, signature parts and session tokens. When the credentials in use are
+ * known, their exact values are replaced as well.
  */
 public final class Redaction {
 

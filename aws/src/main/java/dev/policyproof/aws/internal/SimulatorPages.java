@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.iam.model.Statement;
  */
 public final class SimulatorPages {
 
-    /** Stops a service that keeps answering {@code IsTruncated} from looping forever. */
+    /** The page limit, which stops a service that keeps returning {@code IsTruncated} from looping forever. */
     private static final int MAX_PAGES = 10_000;
 
     /** One page of a simulator response. */
@@ -31,7 +31,7 @@ public final class SimulatorPages {
         Page call(List<String> actions, List<String> resources, @Nullable String marker);
     }
 
-    /** The simulator's answer for one action on one resource. */
+    /** The simulator's result for one action on one resource. */
     public record Outcome(Decision decision, List<Statement> matchedStatements, List<String> missingContextValues) {}
 
     /** Identifies a result: the action without regard to case, as IAM compares actions, and the exact resource. */

@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,6 +29,7 @@ public class CheckMojo extends AbstractMojo {
     static final String SKIP = "policyproof.skip";
     static final String CHECKS_FILE = "policyproof.checksFile";
     static final String FAIL_ON_VIOLATION = "policyproof.failOnViolation";
+    static final String REMOTE = "policyproof.remote";
 
     /**
      * The checks file, in YAML or JSON, that declares the policies and the expectations they must meet. Policy file
@@ -55,6 +57,41 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File baseDirectory;
 
+    /**
+     * Also runs the remote checks: IAM Access Analyzer validates every policy file the checks use, and the IAM policy
+     * simulator decides each {@code allows} and {@code denies} request for comparison with the local decision. This
+     * sends the policy texts and requests to AWS with the credentials of the default chain, and needs
+     * {@code access-analyzer:ValidatePolicy} and {@code iam:SimulateCustomPolicy}. Missing credentials are a build
+     * error, because remote checks were asked for. Under {@code mvn -o} the remote checks are skipped with a warning.
+     */
+    @Parameter(property = REMOTE, defaultValue = "false")
+    boolean remote;
+
+    /** The region for Access Analyzer, such as {@code eu-west-1}; without it the SDK's default region chain decides. */
+    @Parameter(property = RemoteSettings.REGION)
+    String awsRegion;
+
+    /** The profile the default credential and region chains read; without it they use the default profile. */
+    @Parameter(property = RemoteSettings.PROFILE)
+    String awsProfile;
+
+    /**
+     * For tests only: sends every remote call to a stub server on this machine, such as {@code http://127.0.0.1:8080}.
+     * Any address other than loopback is rejected.
+     */
+    @Parameter(property = RemoteSettings.ENDPOINT)
+    String awsEndpoint;
+
+    /**
+     * The minimum severity of an Access Analyzer finding that fails the build: {@code ERROR}, {@code SECURITY_WARNING},
+     * {@code WARNING} or {@code SUGGESTION}.
+     */
+    @Parameter(property = RemoteSettings.FINDING_THRESHOLD, defaultValue = "SECURITY_WARNING")
+    String awsFindingThreshold;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -62,9 +99,17 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         CheckSuite suite = read();
-        SuiteResult result = SuiteRunner.run(suite);
+        SuiteResult local = SuiteRunner.run(suite);
+        RemoteSettings.Outcome remoteOutcome = remoteSettings().run(suite, getLog());
+        SuiteResult result = remoteOutcome.appendTo(local);
         Reports.Written reports = report(result);
+        remoteOutcome.failIfInconclusive(reports);
         decide(result, reports);
+    }
+
+    private RemoteSettings remoteSettings() {
+        return new RemoteSettings(remote, session != null && session.isOffline(), awsRegion, awsProfile, awsEndpoint,
+                awsFindingThreshold);
     }
 
     /** Reads the checks file and parses its policies; broken input is a build error, not a check failure. */

@@ -5,8 +5,11 @@ import dev.policyproof.engine.EvaluationResult;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.Request;
 
-/** Expects one concrete request to be allowed, or to be denied (explicitly or implicitly). */
-final class RequestExpectation implements Expectation {
+/**
+ * Expects one concrete request to be allowed, or to be denied (explicitly or implicitly). Public so that remote
+ * checks can ask the IAM policy simulator about the same request; {@link Expectations} creates instances.
+ */
+public final class RequestExpectation implements Expectation {
 
     private final Request request;
     private final boolean expectAllowed;
@@ -14,6 +17,15 @@ final class RequestExpectation implements Expectation {
     RequestExpectation(Request request, boolean expectAllowed) {
         this.request = request;
         this.expectAllowed = expectAllowed;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    /** Returns true for {@code allows}, false for {@code denies}. */
+    public boolean expectsAllowed() {
+        return expectAllowed;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.policyproof.engine.proof;
 
+import dev.policyproof.engine.catalog.ActionCatalog;
+import dev.policyproof.engine.catalog.ActionInfo;
 import dev.policyproof.engine.internal.GlobPattern;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +24,7 @@ public final class ActionSpace {
     private final List<String> names;
     private final Map<String, Integer> indexByLowerName;
     private final Function<String, List<String>> arnPatterns;
+    private final Map<String, BitSet> matchesByPattern = new ConcurrentHashMap<>();
 
     private ActionSpace(List<String> names, Function<String, List<String>> arnPatterns) {
         this.names = List.copyOf(names);
@@ -29,6 +33,28 @@ public final class ActionSpace {
             indexByLowerName.putIfAbsent(this.names.get(i).toLowerCase(Locale.ROOT), i);
         }
         this.arnPatterns = arnPatterns;
+    }
+
+    private static volatile ActionSpace bundled;
+
+    /** Returns the space of every action in the bundled action catalogue, built once. */
+    public static ActionSpace bundled() {
+        ActionSpace space = bundled;
+        if (space == null) {
+            space = fromCatalog(ActionCatalog.bundled());
+            bundled = space;
+        }
+        return space;
+    }
+
+    /** Returns the space of every action in {@code catalog}, with the ARN formats of each action's resource types. */
+    public static ActionSpace fromCatalog(ActionCatalog catalog) {
+        List<String> names = catalog.allActions().stream().map(ActionInfo::fullName).toList();
+        return new ActionSpace(names, action -> catalog.action(action)
+                .map(info -> info.resources().stream()
+                        .flatMap(resource -> resource.resourceType().arnFormats().stream())
+                        .toList())
+                .orElse(List.of()));
     }
 
     /** Returns a space of exactly {@code actions}, without resource formats; for tests and closed worlds. */
@@ -74,6 +100,12 @@ public final class ActionSpace {
 
     /** Returns the actions {@code pattern} matches, without regard to case, as the evaluator matches actions. */
     BitSet matching(String pattern) {
+        return (BitSet) matchesByPattern
+                .computeIfAbsent(pattern.toLowerCase(Locale.ROOT), this::computeMatching)
+                .clone();
+    }
+
+    private BitSet computeMatching(String pattern) {
         BitSet matches = new BitSet(names.size());
         if (!pattern.contains("*") && !pattern.contains("?")) {
             Integer index = indexByLowerName.get(pattern.toLowerCase(Locale.ROOT));

@@ -84,6 +84,9 @@ final class Cube {
      * actions; else inside them but outside its resources; and so on for each dimension other constrains.
      */
     List<Cube> minus(Cube other) {
+        if (!actions.intersects(other.actions) || !principals.intersects(other.principals)) {
+            return List.of(this);
+        }
         List<Cube> pieces = new ArrayList<>();
         Cube inside = this;
         BitSet outsideActions = inside.actions();

@@ -30,11 +30,15 @@ final class StatementCompiler {
         this.universe = universe;
     }
 
-    StatementRegion compile(Policy policy, Statement statement) {
+    /**
+     * Compiles one statement. {@code callersHaveBoundary} says whether the set gives callers a permissions boundary,
+     * because a {@code Deny} with {@code NotPrincipal} covers every caller with one.
+     */
+    StatementRegion compile(Policy policy, Statement statement, boolean callersHaveBoundary) {
         List<Unknown> unknowns = new ArrayList<>();
         Cube base = universe.everything()
                 .withActions(actions(statement.action()))
-                .withPrincipals(principals(statement));
+                .withPrincipals(principals(statement, callersHaveBoundary));
         Optional<StringSet> resources = resources(policy, statement, unknowns);
         if (resources.isPresent()) {
             base = base.withResources(resources.get());
@@ -65,14 +69,14 @@ final class StatementCompiler {
         return matched;
     }
 
-    private BitSet principals(Statement statement) {
+    private BitSet principals(Statement statement, boolean callersHaveBoundary) {
         Optional<PrincipalElement> element = statement.principal();
         if (element.isEmpty()) {
             return universe.allPrincipals();
         }
         BitSet matched = new BitSet();
         for (int i = 0; i < universe.principals().size(); i++) {
-            if (PrincipalMatcher.evaluate(element.get(), universe.principals().get(i)).matched()) {
+            if (PrincipalMatcher.evaluate(element.get(), universe.principals().get(i), callersHaveBoundary).matched()) {
                 matched.set(i);
             }
         }

@@ -3,8 +3,14 @@ package dev.policyproof.engine.proof;
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import dk.brics.automaton.BasicOperations;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A regular set of strings, backed by a dk.brics automaton: what string, ARN and resource patterns match, and their
@@ -16,12 +22,10 @@ final class StringSet implements ValueSet {
     private static final StringSet ANY = new StringSet(BasicAutomata.makeAnyString());
     private static final StringSet NONE = new StringSet(BasicAutomata.makeEmpty());
 
-    /** Printable ASCII without spaces, so that witnesses read well when the set allows it. */
-    private static final Automaton PRINTABLE = BasicAutomata.makeCharRange('!', '~').repeat();
-
     private static final int ARN_FIELDS = 6;
 
     private final Automaton automaton;
+    private volatile StringSet complement;
 
     private StringSet(Automaton automaton) {
         this.automaton = automaton;
@@ -83,6 +87,12 @@ final class StringSet implements ValueSet {
      * principal of {@code account} reaches only across accounts.
      */
     static StringSet otherAccountArns(String account) {
+        return OTHER_ACCOUNT_ARNS.computeIfAbsent(account, StringSet::buildOtherAccountArns);
+    }
+
+    private static final Map<String, StringSet> OTHER_ACCOUNT_ARNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static StringSet buildOtherAccountArns(String account) {
         Automaton field = BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(':')).repeat();
         Automaton digits = BasicAutomata.makeCharRange('0', '9').repeat(12, 12);
         Automaton otherAccount = digits.minus(BasicAutomata.makeString(account));
@@ -136,17 +146,31 @@ final class StringSet implements ValueSet {
 
     @Override
     public StringSet and(ValueSet other) {
-        return new StringSet(minimal(automaton.intersection(((StringSet) other).automaton)));
+        StringSet that = (StringSet) other;
+        if (that.automaton.isTotal() || this == that) {
+            return this;
+        }
+        if (automaton.isTotal()) {
+            return that;
+        }
+        // Products of deterministic automata stay deterministic; minimizing every product costs more than it saves.
+        return new StringSet(automaton.intersection(that.automaton));
     }
 
     @Override
     public StringSet or(ValueSet other) {
-        return new StringSet(minimal(automaton.union(((StringSet) other).automaton)));
+        return new StringSet(automaton.union(((StringSet) other).automaton));
     }
 
     @Override
     public StringSet not() {
-        return new StringSet(minimal(automaton.complement()));
+        StringSet result = complement;
+        if (result == null) {
+            result = new StringSet(minimal(automaton.complement()));
+            result.complement = this;
+            complement = result;
+        }
+        return result;
     }
 
     @Override
@@ -159,17 +183,58 @@ final class StringSet implements ValueSet {
         return automaton.isTotal();
     }
 
+    /**
+     * Returns a shortest member, choosing at each position a lower-case letter where the set allows one, else a digit,
+     * else the lowest allowed character, so that witnesses read like names rather than punctuation.
+     */
     @Override
     public String witness() {
-        Automaton readable = automaton.intersection(PRINTABLE);
-        String example = readable.isEmpty() ? null : readable.getShortestExample(true);
-        if (example == null) {
-            example = automaton.getShortestExample(true);
+        Map<State, String> reached = new HashMap<>();
+        ArrayDeque<State> queue = new ArrayDeque<>();
+        reached.put(automaton.getInitialState(), "");
+        queue.add(automaton.getInitialState());
+        while (!queue.isEmpty()) {
+            State state = queue.poll();
+            String prefix = reached.get(state);
+            if (state.isAccept()) {
+                return prefix;
+            }
+            List<Transition> transitions = new ArrayList<>(state.getTransitions());
+            transitions.sort(Comparator.comparingInt(t -> rank(preferred(t))));
+            for (Transition transition : transitions) {
+                State next = transition.getDest();
+                if (!reached.containsKey(next)) {
+                    reached.put(next, prefix + preferred(transition));
+                    queue.add(next);
+                }
+            }
         }
-        if (example == null) {
-            throw new IllegalStateException("no witness in an empty set");
+        throw new IllegalStateException("no witness in an empty set");
+    }
+
+    private static char preferred(Transition transition) {
+        char min = transition.getMin();
+        char max = transition.getMax();
+        for (char[] range : new char[][] {{'a', 'z'}, {'0', '9'}, {'A', 'Z'}}) {
+            char low = (char) Math.max(min, range[0]);
+            if (low <= Math.min(max, range[1])) {
+                return low;
+            }
         }
-        return example;
+        return min < '!' && max >= '!' ? '!' : min;
+    }
+
+    private static int rank(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return 0;
+        }
+        if (c >= '0' && c <= '9') {
+            return 1;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return 2;
+        }
+        return c >= '!' && c <= '~' ? 3 : 4;
     }
 
     /** Returns a member built from {@code preferred} when the set has one, so that witnesses look like real ARNs. */

@@ -25,6 +25,7 @@ final class Universe {
     private final Map<String, KeyFamily> families = new HashMap<>();
     private final Set<String> mixedFamilies = new HashSet<>();
     private final Set<String> multivalued = new HashSet<>();
+    private final Map<String, String> spellings = new HashMap<>();
 
     Universe(ActionSpace actions, List<PrincipalArn> principals, List<Policy> policies) {
         this.actions = actions;
@@ -38,6 +39,7 @@ final class Universe {
 
     private void register(Condition condition) {
         String key = condition.normalizedKey();
+        spellings.putIfAbsent(key, condition.key());
         if (condition.operator().qualifier() != SetQualifier.NONE) {
             multivalued.add(key);
         }
@@ -86,6 +88,11 @@ final class Universe {
 
     boolean isMultivalued(String key) {
         return multivalued.contains(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** Returns the key as the first condition that tests it spells it, for readable counterexamples. */
+    String spelling(String normalizedKey) {
+        return spellings.getOrDefault(normalizedKey, normalizedKey);
     }
 
     /** Returns a cube with every dimension free. */

@@ -40,7 +40,7 @@ final class PolicyGenerator {
 
     /**
      * Makes most later statements name {@code service}, so that policies written for one request are likely to
-     * mention its service; {@code null} spreads statements evenly over all services.
+     * mention its service. With {@code null}, statements spread evenly over all services.
      */
     void focusOn(@Nullable Service service) {
         this.focus = service;
@@ -95,7 +95,6 @@ final class PolicyGenerator {
             return List.of(allow);
         }
         ObjectNode deny = statement("L" + level + "Guard", "Deny", CALLER_ACCOUNT);
-        deny.set("Condition", conditions.forDeny());
         return List.of(allow, policy(JSON.arrayNode().add(deny)));
     }
 

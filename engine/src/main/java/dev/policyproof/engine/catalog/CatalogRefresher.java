@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CatalogRefresher {
 
-    /** AWS's endpoint for the service reference information. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://servicereference.us-east-1.amazonaws.com/");
+    /** AWS's endpoint for the service reference information, as text so that annotations can use it. */
+    public static final String DEFAULT_BASE_URL = "https://servicereference.us-east-1.amazonaws.com/";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -185,7 +185,7 @@ public final class CatalogRefresher {
 
     /** Builds a {@link CatalogRefresher}; every setting has a default. */
     public static final class Builder {
-        private URI baseUrl = DEFAULT_BASE_URL;
+        private URI baseUrl = URI.create(DEFAULT_BASE_URL);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private @Nullable ActionCatalog fallback;

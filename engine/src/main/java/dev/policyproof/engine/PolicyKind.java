@@ -1,5 +1,7 @@
 package dev.policyproof.engine;
 
+import java.util.Locale;
+
 /**
  * Where a policy is attached, which decides the elements it must and must not have.
  *
@@ -22,6 +24,14 @@ public enum PolicyKind {
         this.principalRequired = principalRequired;
         this.resourceRequired = resourceRequired;
         this.displayName = displayName;
+    }
+
+    /**
+     * Returns the kind of policy that acts as the resource policy for {@code action}: a role's trust policy for the
+     * {@code sts:AssumeRole*} actions, whose resource is the role, and a resource policy for everything else.
+     */
+    public static PolicyKind resourcePolicyFor(String action) {
+        return action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? TRUST : RESOURCE;
     }
 
     public boolean principalRequired() {

@@ -6,6 +6,7 @@ import dev.policyproof.engine.PolicyKind;
 import dev.policyproof.engine.PolicyParseException;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.PrincipalArn;
+import dev.policyproof.engine.Problem;
 import dev.policyproof.engine.Request;
 import dev.policyproof.engine.RequestContext;
 import dev.policyproof.engine.internal.JsonValue;
@@ -18,7 +19,6 @@ import dev.policyproof.engine.internal.JsonValue.JsonString;
 import dev.policyproof.engine.internal.JsonValue.Member;
 import dev.policyproof.engine.internal.LocatedJsonReader;
 import dev.policyproof.engine.internal.PolicyDocumentReader;
-import dev.policyproof.engine.ssm.SessionTarget;
 import dev.policyproof.engine.ssm.StartSessionRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,13 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,9 +58,6 @@ public final class CaseFileReader {
             Set.of("identity", "resource", "boundary", "session", "scp", "rcp", "vpce");
     private static final Set<String> REQUEST_KEYS =
             Set.of("principal", "action", "resource", "context", "resourceAccount", "document");
-    private static final Pattern SESSION_TARGET =
-            Pattern.compile("arn:[^:]+:(ec2:[^:]*:[^:]*:instance/.+|ssm:[^:]*:[^:]*:managed-instance/.+)");
-    private static final List<String> TAG_PREFIXES = List.of("ssm:resourcetag/", "aws:resourcetag/");
 
     private final String source;
 
@@ -145,8 +138,7 @@ public final class CaseFileReader {
                 set.addIdentity(policy(item, PolicyKind.IDENTITY));
             }
         }
-        boolean trust = action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole");
-        set.resourcePolicy(optionalPolicy(policies, "resource", trust ? PolicyKind.TRUST : PolicyKind.RESOURCE));
+        set.resourcePolicy(optionalPolicy(policies, "resource", PolicyKind.resourcePolicyFor(action)));
         set.permissionsBoundary(optionalPolicy(policies, "boundary", PolicyKind.IDENTITY));
         set.sessionPolicy(optionalPolicy(policies, "session", PolicyKind.IDENTITY));
         set.scpLevels(levels(policies, "scp", PolicyKind.IDENTITY));
@@ -189,8 +181,19 @@ public final class CaseFileReader {
         try {
             return PolicyDocumentReader.read(name, value, kind);
         } catch (PolicyParseException e) {
-            throw new CaseFileException(e.problems().get(0).location(), "invalid policy: " + e.getMessage(), e);
+            throw new CaseFileException(e.problems().get(0).location(), invalidPolicyMessage(e.problems()), e);
         }
+    }
+
+    /** Names one problem without repeating the location that the exception puts first, and lists several in full. */
+    private static String invalidPolicyMessage(List<Problem> problems) {
+        if (problems.size() == 1) {
+            Problem problem = problems.get(0);
+            return "invalid policy: " + problem.message() + " [" + problem.code() + "]";
+        }
+        StringBuilder message = new StringBuilder("invalid policy, " + problems.size() + " problems:");
+        problems.forEach(problem -> message.append(System.lineSeparator()).append("  ").append(problem));
+        return message.toString();
     }
 
     private Request request(JsonObject request, String action, String resource) {
@@ -228,41 +231,14 @@ public final class CaseFileReader {
 
     private @Nullable StartSessionRequest session(JsonObject request, Request evaluated) {
         String document = optionalString(request, "document");
-        boolean sessionAction = evaluated.action().equalsIgnoreCase(StartSessionRequest.ACTION);
-        if (!sessionAction || !SESSION_TARGET.matcher(evaluated.resource()).matches()) {
+        if (!StartSessionRequest.isSession(evaluated)) {
             if (document != null) {
                 throw new CaseFileException(request.members().get("document").value().location(),
                         "document applies only to ssm:StartSession on an instance or managed instance");
             }
             return null;
         }
-        Map<String, String> tags = new LinkedHashMap<>();
-        RequestContext.Builder callerContext = RequestContext.builder();
-        evaluated.context().values().forEach(value -> {
-            String tagKey = tagKey(value.key());
-            if (tagKey != null && !value.multivalued()) {
-                tags.put(tagKey, value.values().get(0));
-            } else if (value.multivalued()) {
-                callerContext.putAll(value.key(), value.values());
-            } else {
-                callerContext.put(value.key(), value.values().get(0));
-            }
-        });
-        return new StartSessionRequest(
-                new SessionTarget(evaluated.resource(), tags),
-                document,
-                evaluated.principal().orElse(null),
-                callerContext.build());
-    }
-
-    private static @Nullable String tagKey(String contextKey) {
-        String lower = contextKey.toLowerCase(Locale.ROOT);
-        for (String prefix : TAG_PREFIXES) {
-            if (lower.startsWith(prefix)) {
-                return contextKey.substring(prefix.length());
-            }
-        }
-        return null;
+        return StartSessionRequest.fromRequest(evaluated, document);
     }
 
     private @Nullable Decision expected(JsonObject object) {

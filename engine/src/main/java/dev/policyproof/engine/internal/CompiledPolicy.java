@@ -40,10 +40,14 @@ public final class CompiledPolicy {
         return type;
     }
 
-    public PolicyResult evaluate(Request request, @Nullable PrincipalArn caller) {
+    /**
+     * Evaluates every statement for {@code request}. {@code callerHasBoundary} is true when a permissions boundary is
+     * attached to the caller, which makes a {@code Deny} with {@code NotPrincipal} cover it whatever the element lists.
+     */
+    public PolicyResult evaluate(Request request, @Nullable PrincipalArn caller, boolean callerHasBoundary) {
         List<StatementResult> results = new ArrayList<>(statements.size());
         for (CompiledStatement statement : statements) {
-            results.add(statement.evaluate(request, caller));
+            results.add(statement.evaluate(request, caller, callerHasBoundary));
         }
         return new PolicyResult(policy.name(), type, level, results);
     }

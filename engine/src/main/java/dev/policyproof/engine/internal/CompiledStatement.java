@@ -33,12 +33,12 @@ final class CompiledStatement {
                 .toList();
     }
 
-    StatementResult evaluate(Request request, @Nullable PrincipalArn caller) {
+    StatementResult evaluate(Request request, @Nullable PrincipalArn caller, boolean callerHasBoundary) {
         List<ElementResult> conditionResults = conditions.stream()
                 .map(condition -> condition.evaluate(request.context()))
                 .toList();
         return new StatementResult(
-                ref, matchPrincipal(caller), matchAction(request.action()), matchResource(request), conditionResults);
+                ref, matchPrincipal(caller, callerHasBoundary), matchAction(request.action()), matchResource(request), conditionResults);
     }
 
     /** Returns how the statement's {@code Principal} names the caller, or empty when it does not or has none. */
@@ -50,10 +50,10 @@ final class CompiledStatement {
         return ref;
     }
 
-    private ElementResult matchPrincipal(@Nullable PrincipalArn caller) {
+    private ElementResult matchPrincipal(@Nullable PrincipalArn caller, boolean callerHasBoundary) {
         return ref.statement()
                 .principal()
-                .map(element -> PrincipalMatcher.evaluate(element, caller))
+                .map(element -> PrincipalMatcher.evaluate(element, caller, callerHasBoundary))
                 .orElseGet(() -> new ElementResult("Principal", true, "the statement has no Principal element"));
     }
 

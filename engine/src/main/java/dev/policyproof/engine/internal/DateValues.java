@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * UTC) and epoch seconds. Values are compared as instants, so {@code "1577836800"} equals
  * {@code "2020-01-01T00:00:00Z"}.
  */
-final class DateValues {
+public final class DateValues {
 
     private DateValues() {}
 
@@ -26,7 +26,7 @@ final class DateValues {
         return instant;
     }
 
-    static @Nullable Instant tryParse(String text) {
+    public static @Nullable Instant tryParse(String text) {
         String value = text.strip();
         if (value.matches("-?\\d{1,12}")) {
             return Instant.ofEpochSecond(Long.parseLong(value));

@@ -100,7 +100,7 @@ public final class EvaluationLogic {
         }
 
         private PolicyResult add(CompiledPolicy policy) {
-            PolicyResult result = policy.evaluate(request, caller);
+            PolicyResult result = policy.evaluate(request, caller, boundary != null);
             results.add(result);
             return result;
         }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * An IPv4 or IPv6 CIDR block for {@code IpAddress} and {@code NotIpAddress}. A bare address is a single-address block
  * ({@code /32} or {@code /128}), and any prefix from {@code /0} is accepted.
  */
-record IpRange(byte[] network, int prefixLength) {
+public record IpRange(byte[] network, int prefixLength) {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -20,7 +20,7 @@ record IpRange(byte[] network, int prefixLength) {
      *
      * @throws IllegalArgumentException if {@code text} is neither
      */
-    static IpRange parse(String text) {
+    public static IpRange parse(String text) {
         IpRange range = tryParse(text);
         if (range == null) {
             throw new IllegalArgumentException("\"" + text
@@ -29,7 +29,7 @@ record IpRange(byte[] network, int prefixLength) {
         return range;
     }
 
-    private static @Nullable IpRange tryParse(String text) {
+    public static @Nullable IpRange tryParse(String text) {
         String trimmed = text.strip();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);

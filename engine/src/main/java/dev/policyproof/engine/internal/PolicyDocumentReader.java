@@ -153,7 +153,7 @@ public final class PolicyDocumentReader {
         rejectUnknown(statement, STATEMENT_ELEMENTS, "statement");
         String sid = readSid(statement, sids);
         Effect effect = readEffect(statement);
-        PrincipalElement principal = readPrincipal(statement);
+        PrincipalElement principal = readPrincipal(statement, effect);
         ElementValues action = readPair(statement, "Action", "NotAction", true);
         ElementValues resource = readPair(statement, "Resource", "NotResource", kind.resourceRequired());
         List<Condition> conditions = readConditions(statement);
@@ -216,7 +216,7 @@ public final class PolicyDocumentReader {
         return null;
     }
 
-    private @Nullable PrincipalElement readPrincipal(JsonObject statement) {
+    private @Nullable PrincipalElement readPrincipal(JsonObject statement, @Nullable Effect effect) {
         Member principal = statement.members().get("Principal");
         Member notPrincipal = statement.members().get("NotPrincipal");
         if (principal != null && notPrincipal != null) {
@@ -239,7 +239,29 @@ public final class PolicyDocumentReader {
                     member.keyLocation());
             return null;
         }
+        if (member == notPrincipal && !checkNotPrincipal(notPrincipal, effect)) {
+            return null;
+        }
         return readPrincipalValue(member);
+    }
+
+    /**
+     * Rejects {@code NotPrincipal} where IAM does not support it: with {@code "Effect": "Allow"} and in role trust
+     * policies ("IAM JSON policy elements: NotPrincipal").
+     */
+    private boolean checkNotPrincipal(Member notPrincipal, @Nullable Effect effect) {
+        if (kind == PolicyKind.TRUST) {
+            problem("not-principal-not-allowed", "a role trust policy must not use NotPrincipal; name the trusted "
+                    + "principals in Principal", notPrincipal.keyLocation());
+            return false;
+        }
+        if (effect == Effect.ALLOW) {
+            problem("not-principal-with-allow", "NotPrincipal works only with \"Effect\": \"Deny\"; an Allow would "
+                    + "grant every other principal, anonymous callers included. Use Principal, or a Deny statement",
+                    notPrincipal.keyLocation());
+            return false;
+        }
+        return true;
     }
 
     private @Nullable PrincipalElement readPrincipalValue(Member member) {

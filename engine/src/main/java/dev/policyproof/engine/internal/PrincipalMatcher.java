@@ -17,16 +17,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PrincipalMatcher {
 
-    /** How a {@code Principal} element names the caller. */
+    /**
+     * How a {@code Principal} element names the caller, strongest first: when several applicable statements name the
+     * caller, the strongest decides, and a grant to the account is the weakest because it only delegates.
+     */
     public enum Grant {
         /** The caller's own ARN: a user, role session, federated user, service or identity provider. */
         DIRECT,
         /** The role of a role session: limited by the session's boundary and session policy. */
         ROLE,
+        /** {@code "*"}: everyone, anonymous callers included; limited like a grant to the role. */
+        ANYONE,
         /** The caller's account, as an ID or root ARN: delegates to the account's identity policies. */
-        ACCOUNT,
-        /** {@code "*"}: everyone, anonymous callers included. */
-        ANYONE
+        ACCOUNT
     }
 
     private PrincipalMatcher() {}
@@ -48,12 +51,21 @@ public final class PrincipalMatcher {
         return Optional.ofNullable(best);
     }
 
-    /** Evaluates the element for a statement: a {@code NotPrincipal} matches callers it does not list exactly. */
-    public static ElementResult evaluate(PrincipalElement element, @Nullable PrincipalArn caller) {
+    /**
+     * Evaluates the element for a statement. A {@code NotPrincipal} matches callers it does not list exactly, and also
+     * every caller with a permissions boundary, because a {@code Deny} with {@code NotPrincipal} always denies those
+     * ("IAM JSON policy elements: NotPrincipal", "Permissions boundaries for IAM entities").
+     */
+    public static ElementResult evaluate(
+            PrincipalElement element, @Nullable PrincipalArn caller, boolean callerHasBoundary) {
         String callerText = caller == null ? "an unspecified caller" : caller.identifier();
         if (element.negated()) {
-            boolean exempt = caller != null && lists(element, caller);
-            return new ElementResult("NotPrincipal", !exempt, exempt
+            boolean listed = caller != null && lists(element, caller);
+            if (listed && callerHasBoundary) {
+                return new ElementResult("NotPrincipal", true, "NotPrincipal lists " + callerText
+                        + ", but the statement covers every principal with a permissions boundary");
+            }
+            return new ElementResult("NotPrincipal", !listed, listed
                     ? "NotPrincipal lists " + callerText + ", so the statement exempts it"
                     : "NotPrincipal does not list " + callerText + " itself, so the statement covers it");
         }

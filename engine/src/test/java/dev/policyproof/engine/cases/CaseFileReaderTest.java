@@ -61,7 +61,8 @@ class CaseFileReaderTest {
                 .isInstanceOf(CaseFileException.class)
                 .hasMessageStartingWith("cases.jsonl:7:")
                 .hasMessageContaining("/policies/identity/0/Statement/0/Effect")
-                .hasMessageContaining("invalid Effect \"allow\"");
+                .hasMessageContaining("invalid Effect \"allow\"")
+                .hasMessageNotContaining("Invalid policy: cases.jsonl");
     }
 
     @Test

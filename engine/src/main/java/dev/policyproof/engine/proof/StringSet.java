@@ -1,0 +1,185 @@
+package dev.policyproof.engine.proof;
+
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+import dk.brics.automaton.BasicOperations;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A regular set of strings, backed by a dk.brics automaton: what string, ARN and resource patterns match, and their
+ * complements and intersections. Patterns are translated as the evaluator matches them, so that a member of the set is
+ * exactly a value the pattern matches.
+ */
+final class StringSet implements ValueSet {
+
+    private static final StringSet ANY = new StringSet(BasicAutomata.makeAnyString());
+    private static final StringSet NONE = new StringSet(BasicAutomata.makeEmpty());
+
+    /** Printable ASCII without spaces, so that witnesses read well when the set allows it. */
+    private static final Automaton PRINTABLE = BasicAutomata.makeCharRange('!', '~').repeat();
+
+    private static final int ARN_FIELDS = 6;
+
+    private final Automaton automaton;
+
+    private StringSet(Automaton automaton) {
+        this.automaton = automaton;
+    }
+
+    static StringSet any() {
+        return ANY;
+    }
+
+    static StringSet none() {
+        return NONE;
+    }
+
+    static StringSet literal(String value) {
+        return new StringSet(BasicAutomata.makeString(value));
+    }
+
+    /** Matches {@code value} without regard to case, as the {@code *IgnoreCase} operators and {@code Bool} do. */
+    static StringSet literalIgnoreCase(String value) {
+        List<Automaton> chars = new ArrayList<>();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            chars.add(BasicAutomata.makeChar(Character.toLowerCase(c))
+                    .union(BasicAutomata.makeChar(Character.toUpperCase(c))));
+        }
+        return new StringSet(concatenate(chars));
+    }
+
+    /** Matches the whole value against a pattern in which {@code *} is any run and {@code ?} one character. */
+    static StringSet glob(String pattern) {
+        return new StringSet(globAutomaton(pattern, true));
+    }
+
+    /**
+     * Matches ARNs field by field: wildcards in partition, service, Region and account stay within their field, and
+     * the resource field takes the rest. A pattern without colons is a whole-string glob; one with fewer than six
+     * fields matches nothing, as for the {@code Arn*} operators and {@code Resource}.
+     */
+    static StringSet arnPattern(String pattern) {
+        String[] fields = pattern.split(":", ARN_FIELDS);
+        if (fields.length == 1) {
+            return glob(pattern);
+        }
+        if (fields.length < ARN_FIELDS) {
+            return NONE;
+        }
+        List<Automaton> parts = new ArrayList<>();
+        for (int i = 0; i < ARN_FIELDS; i++) {
+            if (i > 0) {
+                parts.add(BasicAutomata.makeChar(':'));
+            }
+            parts.add(globAutomaton(fields[i], i == ARN_FIELDS - 1));
+        }
+        return new StringSet(concatenate(parts));
+    }
+
+    /**
+     * Returns the ARNs whose account field is a 12-digit account other than {@code account}: the resources a
+     * principal of {@code account} reaches only across accounts.
+     */
+    static StringSet otherAccountArns(String account) {
+        Automaton field = BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(':')).repeat();
+        Automaton digits = BasicAutomata.makeCharRange('0', '9').repeat(12, 12);
+        Automaton otherAccount = digits.minus(BasicAutomata.makeString(account));
+        List<Automaton> parts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            parts.add(field);
+            parts.add(BasicAutomata.makeChar(':'));
+        }
+        parts.add(otherAccount);
+        parts.add(BasicAutomata.makeChar(':'));
+        parts.add(BasicAutomata.makeAnyString());
+        return new StringSet(concatenate(parts));
+    }
+
+    private static Automaton globAutomaton(String pattern, boolean wildcardsCrossColons) {
+        Automaton anyChar = wildcardsCrossColons
+                ? BasicAutomata.makeAnyChar()
+                : BasicAutomata.makeAnyChar().minus(BasicAutomata.makeChar(':'));
+        List<Automaton> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?') {
+                if (literal.length() > 0) {
+                    parts.add(BasicAutomata.makeString(literal.toString()));
+                    literal.setLength(0);
+                }
+                parts.add(c == '*' ? anyChar.repeat() : anyChar.clone());
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            parts.add(BasicAutomata.makeString(literal.toString()));
+        }
+        return concatenate(parts);
+    }
+
+    private static Automaton concatenate(List<Automaton> parts) {
+        if (parts.isEmpty()) {
+            return BasicAutomata.makeEmptyString();
+        }
+        Automaton result = BasicOperations.concatenate(parts);
+        result.minimize();
+        return result;
+    }
+
+    boolean contains(String value) {
+        return automaton.run(value);
+    }
+
+    @Override
+    public StringSet and(ValueSet other) {
+        return new StringSet(minimal(automaton.intersection(((StringSet) other).automaton)));
+    }
+
+    @Override
+    public StringSet or(ValueSet other) {
+        return new StringSet(minimal(automaton.union(((StringSet) other).automaton)));
+    }
+
+    @Override
+    public StringSet not() {
+        return new StringSet(minimal(automaton.complement()));
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return automaton.isEmpty();
+    }
+
+    @Override
+    public boolean isFull() {
+        return automaton.isTotal();
+    }
+
+    @Override
+    public String witness() {
+        Automaton readable = automaton.intersection(PRINTABLE);
+        String example = readable.isEmpty() ? null : readable.getShortestExample(true);
+        if (example == null) {
+            example = automaton.getShortestExample(true);
+        }
+        if (example == null) {
+            throw new IllegalStateException("no witness in an empty set");
+        }
+        return example;
+    }
+
+    /** Returns a member built from {@code preferred} when the set has one, so that witnesses look like real ARNs. */
+    String witnessLike(StringSet preferred) {
+        StringSet both = and(preferred);
+        return both.isEmpty() ? witness() : both.witness();
+    }
+
+    private static Automaton minimal(Automaton automaton) {
+        automaton.minimize();
+        return automaton;
+    }
+}

@@ -55,6 +55,7 @@ public final class PolicyproofCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use policyproof evaluate or policyproof catalog refresh");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: use policyproof evaluate or policyproof catalog refresh");
     }
 }

@@ -68,12 +68,13 @@ class CatalogRefreshTest {
     @Test
     void refresh_exits_3_on_http_500() {
         Path output = directory.resolve("catalog.json.gz");
+        String broken = baseUrl() + "broken/";
 
-        CliRun run = CliRun.of("catalog", "refresh", "--base-url", baseUrl() + "broken/", "--output", output.toString());
+        CliRun run = CliRun.of("catalog", "refresh", "--base-url", broken, "--output", output.toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.errLines()).containsExactly("Catalogue refresh failed: GET " + baseUrl() + "broken/ returned"
-                + " HTTP 500; expected 200 with service reference JSON, so no catalogue was written");
+        assertThat(run.errLines()).containsExactly("Catalogue refresh failed: GET " + broken + " returned HTTP 500;"
+                + " expected 200 with service reference JSON, so no catalogue was written");
         assertThat(output).doesNotExist();
     }
 
@@ -84,7 +85,9 @@ class CatalogRefreshTest {
             closed = "http://127.0.0.1:" + socket.getLocalPort() + "/";
         }
 
-        CliRun run = CliRun.of("catalog", "refresh", "--base-url", closed, "--output", directory.resolve("c.gz").toString());
+        String output = directory.resolve("catalog.json.gz").toString();
+
+        CliRun run = CliRun.of("catalog", "refresh", "--base-url", closed, "--output", output);
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).startsWith("Catalogue refresh failed: cannot connect to " + closed + ": ");

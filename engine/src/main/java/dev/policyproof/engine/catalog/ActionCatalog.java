@@ -275,7 +275,8 @@ public final class ActionCatalog {
      * lists. Case is ignored.
      */
     public boolean isKnownConditionKey(String key) {
-        return ConditionKeys.isGlobal(key) || conditionKeys().stream().anyMatch(declared -> ConditionKeys.matches(declared, key));
+        return ConditionKeys.isGlobal(key)
+                || conditionKeys().stream().anyMatch(declared -> ConditionKeys.matches(declared, key));
     }
 
     /**

@@ -138,7 +138,7 @@ public final class ConditionKeys {
         return Optional.empty();
     }
 
-    /** Returns true for key types that hold a set of values, which {@code ForAllValues:} and {@code ForAnyValue:} need. */
+    /** Returns true for key types with a set of values, which {@code ForAllValues:} and {@code ForAnyValue:} expect. */
     public static boolean isMultivalued(String type) {
         return type.startsWith("ArrayOf");
     }

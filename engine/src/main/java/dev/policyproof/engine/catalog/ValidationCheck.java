@@ -33,7 +33,7 @@ public enum ValidationCheck {
     ALLOW_WITH_NOT_RESOURCE("allow-with-not-resource", Severity.SECURITY_WARNING),
     /** {@code iam:PassRole} allowed on {@code "Resource": "*"} (Access Analyzer: pass role with star in resource). */
     PASS_ROLE_WITH_STAR_IN_RESOURCE("pass-role-with-star-in-resource", Severity.SECURITY_WARNING),
-    /** An action value whose actions another value of the same statement already covers (Access Analyzer: redundant action). */
+    /** An action value that another value of the same statement already covers (Access Analyzer: redundant action). */
     REDUNDANT_ACTION("redundant-action", Severity.SUGGESTION);
 
     private final String code;

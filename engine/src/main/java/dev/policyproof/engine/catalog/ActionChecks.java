@@ -124,6 +124,6 @@ final class ActionChecks {
     }
 
     private void report(ValidationCheck check, int index, String message) {
-        findings.add(Finding.of(check, message, ValueLocations.of(element, index)));
+        findings.add(Finding.of(check, message, element.valueLocation(index)));
     }
 }

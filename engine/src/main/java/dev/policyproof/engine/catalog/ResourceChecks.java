@@ -65,7 +65,7 @@ final class ResourceChecks {
             findings.add(Finding.of(ValidationCheck.PASS_ROLE_WITH_STAR_IN_RESOURCE, name() + ": allows iam:PassRole "
                     + "on \"Resource\": \"*\", so the principal can hand any role, including administrator roles, to "
                     + "a service; list the role ARNs it may pass, and consider an iam:PassedToService condition",
-                    ValueLocations.of(resource, star)));
+                    resource.valueLocation(star)));
         }
     }
 
@@ -82,7 +82,7 @@ final class ResourceChecks {
                     + listed(matched.stream().map(ActionInfo::fullName).toList()) + "), but the statement lists only "
                     + "ARNs, so it never applies to " + (matched.size() == 1 ? "this action" : "these actions")
                     + "; move " + (matched.size() == 1 ? "it" : "them") + " to a statement with \"Resource\": \"*\"",
-                    ValueLocations.of(element, i)));
+                    element.valueLocation(i)));
         }
     }
 
@@ -115,7 +115,7 @@ final class ResourceChecks {
         findings.add(Finding.of(ValidationCheck.RESOURCE_MATCHES_NO_RESOURCE_TYPE, name() + ": Resource \""
                 + resource.values().get(index) + "\" matches no resource type of the statement's actions ("
                 + listed(accepted) + "), so the statement grants nothing on it; use an ARN of one of these formats",
-                ValueLocations.of(resource, index)));
+                resource.valueLocation(index)));
     }
 
     private static boolean matchesType(String resourcePattern, ResourceType type) {

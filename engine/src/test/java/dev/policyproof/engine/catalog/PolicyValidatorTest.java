@@ -121,6 +121,7 @@ class PolicyValidatorTest {
                 + " for it and StringEquals is never true; use \"ssm:resourceTag/Name\" (or \"aws:ResourceTag/Name\")");
         assertThat(finding.location().source()).isEqualTo("iam/bastion.json");
         assertThat(finding.location().line()).isEqualTo(8);
+        assertThat(finding.location().column()).isEqualTo(36);
         assertThat(finding.location().pointer()).isEqualTo("/Statement/0/Condition/StringEquals/ec2:ResourceTag~1Name");
     }
 
@@ -132,6 +133,8 @@ class PolicyValidatorTest {
         assertThat(findings.get(0).message()).isEqualTo("statement 1: Action \"ssm:StartSesion\" is not an action of "
                 + "ssm; did you mean \"ssm:StartSession\"?");
         assertThat(findings.get(0).location().pointer()).isEqualTo("/Statement/0/Action/1");
+        assertThat(findings.get(0).location().line()).isEqualTo(1);
+        assertThat(findings.get(0).location().column()).isEqualTo(88);
     }
 
     @Test

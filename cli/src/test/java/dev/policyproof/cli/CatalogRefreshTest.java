@@ -39,7 +39,10 @@ class CatalogRefreshTest {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body = files.get(path);
-            int status = path.equals("/broken/") ? 500 : body == null ? 404 : 200;
+            int status = body == null ? 404 : 200;
+            if (path.equals("/broken/")) {
+                status = 500;
+            }
             byte[] bytes = (body == null ? "error" : body).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -9,6 +9,7 @@ import dev.policyproof.engine.Request;
 import dev.policyproof.engine.check.CheckResult;
 import dev.policyproof.engine.check.Expectation;
 import dev.policyproof.engine.check.Expectations;
+import dev.policyproof.engine.proof.Scope;
 import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
@@ -302,6 +303,126 @@ public class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
     public StartSessionAssert allowsStartSession() {
         check(Expectations.allowsStartSession(setup.scope(), setup.caller()));
         return new StartSessionAssert(this);
+    }
+
+    /**
+     * Verifies that every request the policies allow lies within one of {@code permitted}, proven over every action
+     * of the bundled catalogue, every resource and every context, not sampled. A counterexample or an undecidable
+     * policy part (a policy variable, for example) fails the check.
+     *
+     * <pre>{@code
+     * // passes: the tunnel policy allows nothing but the tunnel and ending its own sessions
+     * assertThatPolicy(tunnelOnly).grantsOnly(
+     *         requests("ssm:StartSession").on("arn:aws:ec2:*:*:instance/*", TUNNEL_DOCUMENT_ARN),
+     *         requests("ssm:TerminateSession", "ssm:ResumeSession").onAnyResource());
+     * // fails with a counterexample: a power-user policy allows far more
+     * assertThatPolicy(powerUser).grantsOnly(requests("s3:GetObject").onAnyResource());
+     * }</pre>
+     *
+     * @param permitted the requests the policies may allow
+     * @return this assertion, for more checks
+     * @throws AssertionError if some other request is allowed or the answer is unknown, unless a soft assertion
+     *     collects the failure
+     * @since 0.1.0
+     */
+    public PolicyAssert grantsOnly(Scope... permitted) {
+        return check(Expectations.grantsOnly(List.of(permitted)));
+    }
+
+    /**
+     * Verifies that no request for {@code actions} is allowed, on any resource and in any context; narrow the
+     * resources with {@link NeverAllowsAssert#on(String...)}.
+     *
+     * <pre>{@code
+     * // passes: the engineer policy denies Run Command everywhere
+     * assertThatPolicy(engineer).neverAllows("ssm:SendCommand").anywhere();
+     * // fails: a power-user policy allows it
+     * assertThatPolicy(powerUser).neverAllows("ssm:SendCommand").on("arn:aws:ec2:*:*:instance/*");
+     * }</pre>
+     *
+     * @param actions action patterns, such as {@code ssm:SendCommand} or {@code s3:Delete*}
+     * @return the assertion that takes the resources
+     * @since 0.1.0
+     */
+    public NeverAllowsAssert neverAllows(String... actions) {
+        return new NeverAllowsAssert(this, Scope.actions(actions).withAccount(setup.scope().account()));
+    }
+
+    /**
+     * Verifies that the policies allow nothing that {@code baseline} does not allow: the change grants no new access.
+     *
+     * <pre>{@code
+     * // passes: the new version only removes a statement
+     * assertThatPolicy(newVersion).grantsNoNewAccessComparedTo(oldVersion);
+     * // fails: s3:Get* reaches s3:GetObjectAcl, which s3:GetObject did not
+     * assertThatPolicy(widened).grantsNoNewAccessComparedTo(narrow);
+     * }</pre>
+     *
+     * @param baseline the policies to compare with, such as the deployed version
+     * @return this assertion, for more checks
+     * @throws AssertionError if some request is newly allowed or the answer is unknown
+     * @since 0.1.0
+     */
+    public PolicyAssert grantsNoNewAccessComparedTo(PolicySet baseline) {
+        return check(Expectations.grantsNoNewAccessComparedTo(baseline));
+    }
+
+    /**
+     * Verifies that the resource policy allows nothing to anonymous callers or to principals of other accounts. The
+     * resource belongs to the account set with {@link #inAccount(String)}.
+     *
+     * <pre>{@code
+     * // passes: the bucket policy names only its own account
+     * assertThatPolicies(privateBucket).isNotPublic();
+     * // fails: "Principal": "*" with no condition
+     * assertThatPolicies(openBucket).isNotPublic();
+     * }</pre>
+     *
+     * @return this assertion, for more checks
+     * @throws AssertionError if an outsider is allowed something or the answer is unknown
+     * @since 0.1.0
+     */
+    public PolicyAssert isNotPublic() {
+        return check(Expectations.isNotPublic(setup.scope().account()));
+    }
+
+    /**
+     * Verifies that no road to a shell on the targets {@code target} matches is open: no session with a document
+     * other than port forwarding (the default shell included), Run Command, EC2 Instance Connect key pushes,
+     * Automation, caller-made documents, user data changes or tag moves.
+     *
+     * <pre>{@code
+     * // passes: the tunnel-only engineer policy
+     * assertThatPolicy(engineer).doesNotAllowShellOn("arn:aws:ec2:*:*:instance/*");
+     * // fails: the naive policy grants the default shell implicitly
+     * assertThatPolicy(naive).doesNotAllowShellOn("arn:aws:ec2:*:*:instance/*");
+     * }</pre>
+     *
+     * @param target an instance ARN or pattern
+     * @return this assertion, for more checks
+     * @throws AssertionError if a road is open, unless a soft assertion collects the failure
+     * @since 0.1.0
+     */
+    public PolicyAssert doesNotAllowShellOn(String target) {
+        return check(Expectations.doesNotAllowShellOn(setup.scope(), target));
+    }
+
+    /**
+     * Verifies that callers end and resume only their own Session Manager sessions.
+     *
+     * <pre>{@code
+     * // passes: session/* with the session-id tag equal to ${aws:userid}
+     * assertThatPolicy(engineer).endsOnlyOwnSessions();
+     * // fails: session/${aws:username}-* also matches the sessions of user alice-smith
+     * assertThatPolicy(byName).endsOnlyOwnSessions();
+     * }</pre>
+     *
+     * @return this assertion, for more checks
+     * @throws AssertionError if a session of someone else can be ended or resumed
+     * @since 0.1.0
+     */
+    public PolicyAssert endsOnlyOwnSessions() {
+        return check(Expectations.endsOnlyOwnSessions(setup.scope()));
     }
 
     RequestSetup setup() {

@@ -5,8 +5,10 @@ import dev.policyproof.assertions.internal.PolicyInputs;
 import dev.policyproof.assertions.internal.RequestSetup;
 import dev.policyproof.engine.Policy;
 import dev.policyproof.engine.PolicySet;
+import dev.policyproof.engine.proof.Scope;
 import dev.policyproof.engine.ssm.SessionDocument;
 import java.nio.file.Path;
+import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.jspecify.annotations.Nullable;
 
@@ -102,5 +104,31 @@ public final class PolicyAssertions {
 
     private static PolicyAssert start(@Nullable PolicySet policies) {
         return new PolicyAssert(policies, RequestSetup.DEFAULT, AssertionChain.throwing());
+    }
+
+    /**
+     * Starts a description of requests for {@link PolicyAssert#grantsOnly(Scope...)}: {@code requests("s3:Get*")
+     * .on("arn:aws:s3:::reports/*")} or {@code .onAnyResource()}.
+     *
+     * @param actions action patterns
+     * @return the requests for those actions, to be narrowed to resources
+     * @since 0.1.0
+     */
+    public static Requests requests(String... actions) {
+        return new Requests(List.of(actions));
+    }
+
+    /** Requests for some actions, waiting for their resources. */
+    public record Requests(List<String> actions) {
+
+        /** Returns the requests for the actions on {@code resources}. */
+        public Scope on(String... resources) {
+            return Scope.all().withActions(actions).withResources(resources);
+        }
+
+        /** Returns the requests for the actions on any resource. */
+        public Scope onAnyResource() {
+            return Scope.all().withActions(actions);
+        }
     }
 }

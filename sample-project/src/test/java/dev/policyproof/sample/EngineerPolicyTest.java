@@ -3,6 +3,7 @@ package dev.policyproof.sample;
 import static dev.policyproof.assertions.PolicyAssertions.PORT_FORWARD_TO_REMOTE_HOST;
 import static dev.policyproof.assertions.PolicyAssertions.assertThatPolicies;
 import static dev.policyproof.assertions.PolicyAssertions.assertThatPolicy;
+import static dev.policyproof.assertions.PolicyAssertions.requests;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.policyproof.assertions.SoftPolicyAssertions;
@@ -89,6 +90,36 @@ class EngineerPolicyTest {
                 .withResourceTag("aws:ssmmessages:session-id", BOB)
                 .denies("ssm:TerminateSession").on("arn:aws:ssm:eu-west-1:111122223333:session/bob-0a1b2c3d4e5f67890")
                 .denies("ssm:ResumeSession").on("arn:aws:ssm:eu-west-1:111122223333:session/bob-0a1b2c3d4e5f67890");
+    }
+
+    @Test
+    void engineer_policy_grants_nothing_else() {
+        // The proof covers every action of the catalogue, every resource and every context.
+        assertThatPolicy(ENGINEER).grantsOnly(
+                requests("ssm:StartSession").on(
+                        "arn:aws:ec2:*:*:instance/*",
+                        "arn:aws:ssm:*::document/AWS-StartPortForwardingSessionToRemoteHost"),
+                requests("ssm:TerminateSession", "ssm:ResumeSession").on("arn:aws:ssm:*:*:session/*"),
+                requests("ssmmessages:OpenDataChannel").onAnyResource(),
+                requests("ssm:DescribeSessions", "ssm:GetConnectionStatus", "ssm:DescribeInstanceProperties",
+                                "ec2:DescribeInstances")
+                        .onAnyResource());
+    }
+
+    @Test
+    void engineer_has_no_road_to_a_shell() {
+        assertThatPolicy(ENGINEER)
+                .doesNotAllowShellOn("arn:aws:ec2:*:*:instance/*")
+                .endsOnlyOwnSessions()
+                .neverAllows("ssm:SendCommand", "ssm:StartAutomationExecution")
+                .anywhere();
+    }
+
+    @Test
+    void naive_policy_opens_a_shell_road() {
+        assertThatThrownBy(() -> assertThatPolicy(NAIVE).doesNotAllowShellOn("arn:aws:ec2:*:*:instance/*"))
+                .hasMessageContaining("expected:     no shell on arn:aws:ec2:*:*:instance/* through Session Manager")
+                .hasMessageContaining("SSM-SessionManagerRunShell");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.policyproof.engine.RequestContext;
 import dev.policyproof.engine.check.LocatedNode.Entry;
 import dev.policyproof.engine.check.LocatedNode.Mapping;
 import dev.policyproof.engine.check.LocatedNode.Sequence;
+import dev.policyproof.engine.proof.Scope;
 import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionScope;
 import java.util.ArrayList;
@@ -12,17 +13,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns the {@code expect} list of a check into {@link Expectation}s. Each list item contains exactly one of
- * {@code allows}, {@code denies} or {@code allowsStartSession}. {@code allowsStartSession} yields the "some session
- * is allowed" expectation plus one expectation per {@code only*} key given.
+ * Turns the {@code expect} list of a check into {@link Expectation}s. Each list item contains exactly one kind:
+ * {@code allows}, {@code denies}, {@code allowsStartSession}, {@code grantsOnly}, {@code neverAllows},
+ * {@code isNotPublic}, {@code doesNotAllowShellOn} or {@code endsOnlyOwnSessions}. {@code allowsStartSession} yields
+ * the "some session is allowed" expectation plus one expectation per {@code only*} key given.
  */
 final class ExpectationReader {
 
     static final String ALLOWS = "allows";
     static final String DENIES = "denies";
     static final String ALLOWS_START_SESSION = "allowsStartSession";
+    static final String GRANTS_ONLY = "grantsOnly";
+    static final String NEVER_ALLOWS = "neverAllows";
+    static final String IS_NOT_PUBLIC = "isNotPublic";
+    static final String NO_SHELL = "doesNotAllowShellOn";
+    static final String OWN_SESSIONS = "endsOnlyOwnSessions";
 
-    private static final List<String> KINDS = List.of(ALLOWS, DENIES, ALLOWS_START_SESSION);
+    private static final List<String> KINDS = List.of(
+            ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS);
+    private static final List<String> SCOPE_KEYS = List.of("actions", "resources");
     private static final List<String> REQUEST_KEYS = List.of("action", "resource", "tags", "context", "principal");
     private static final List<String> SESSION_KEYS = List.of("onlyWithDocument", "onlyForTag");
     private static final List<String> TAG_KEYS = List.of("key", "value");
@@ -75,8 +84,71 @@ final class ExpectationReader {
         return switch (kind.key()) {
             case ALLOWS -> readRequest(kind.value()).map(request -> List.of(Expectations.allows(request)));
             case DENIES -> readRequest(kind.value()).map(request -> List.of(Expectations.denies(request)));
+            case GRANTS_ONLY -> readScopes(kind.value()).map(scopes -> List.of(Expectations.grantsOnly(scopes)));
+            case NEVER_ALLOWS -> readScope(kind.value()).map(scope -> List.of(Expectations.neverAllows(scope)));
+            case IS_NOT_PUBLIC -> flag(kind.value(), IS_NOT_PUBLIC)
+                    .map(on -> List.of(Expectations.isNotPublic(scope.account())));
+            case NO_SHELL -> validator.text(kind.value(), "an instance ARN or pattern, such as "
+                            + "arn:aws:ec2:*:*:instance/*")
+                    .map(target -> List.of(Expectations.doesNotAllowShellOn(scope, target)));
+            case OWN_SESSIONS -> flag(kind.value(), OWN_SESSIONS)
+                    .map(on -> List.of(Expectations.endsOnlyOwnSessions(scope)));
             default -> readSession(kind.value());
         };
+    }
+
+    /** Accepts an expectation that takes no settings: no value, {@code {}} or {@code true}; anything else is an error. */
+    private Optional<Boolean> flag(LocatedNode node, String kind) {
+        boolean empty = node instanceof LocatedNode.Null
+                || (node instanceof Mapping mapping && mapping.entries().isEmpty())
+                || (node instanceof LocatedNode.Scalar scalar && scalar.text().equals("true"));
+        if (!empty) {
+            validator.report("unexpected-value", kind + " takes no settings; write \"- " + kind + ": {}\"", node);
+            return Optional.empty();
+        }
+        return Optional.of(true);
+    }
+
+    /** Reads a list of {actions, resources} maps, the requests a grantsOnly check permits. */
+    private Optional<List<Scope>> readScopes(LocatedNode node) {
+        Optional<List<LocatedNode>> items = validator.list(node, "a list of {actions: [...], resources: [...]} maps");
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        if (items.get().isEmpty()) {
+            validator.report("empty-list", "grantsOnly permits nothing; list the requests the policies may allow",
+                    node);
+            return Optional.empty();
+        }
+        List<Scope> scopes = new ArrayList<>();
+        boolean valid = true;
+        for (LocatedNode item : items.get()) {
+            Optional<Scope> read = readScope(item);
+            valid &= read.isPresent();
+            read.ifPresent(scopes::add);
+        }
+        return valid ? Optional.of(scopes) : Optional.empty();
+    }
+
+    /** Reads {actions: [...], resources: [...]}; without resources, any resource. */
+    private Optional<Scope> readScope(LocatedNode node) {
+        Optional<Mapping> found = validator.mapping(node, "a map with actions and, optionally, resources");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Mapping mapping = found.get();
+        validator.allowOnly(mapping, SCOPE_KEYS);
+        Optional<List<String>> actions = validator.required(mapping, "actions", "action patterns, such as "
+                        + "[ssm:StartSession]")
+                .flatMap(value -> validator.texts(value, "action patterns"));
+        Optional<List<String>> resources = NodeValidator.optional(mapping, "resources")
+                .map(value -> validator.texts(value, "resource ARNs or patterns"))
+                .orElse(Optional.of(List.of()));
+        if (actions.isEmpty() || resources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Scope.all().withAccount(scope.account()).withActions(actions.get())
+                .withResources(resources.get()));
     }
 
     private Optional<Request> readRequest(LocatedNode node) {

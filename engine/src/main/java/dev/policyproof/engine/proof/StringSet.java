@@ -3,8 +3,14 @@ package dev.policyproof.engine.proof;
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import dk.brics.automaton.BasicOperations;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A regular set of strings, backed by a dk.brics automaton: what string, ARN and resource patterns match, and their
@@ -15,9 +21,6 @@ final class StringSet implements ValueSet {
 
     private static final StringSet ANY = new StringSet(BasicAutomata.makeAnyString());
     private static final StringSet NONE = new StringSet(BasicAutomata.makeEmpty());
-
-    /** Printable ASCII without spaces, so that witnesses read well when the set allows it. */
-    private static final Automaton PRINTABLE = BasicAutomata.makeCharRange('!', '~').repeat();
 
     private static final int ARN_FIELDS = 6;
 
@@ -159,17 +162,58 @@ final class StringSet implements ValueSet {
         return automaton.isTotal();
     }
 
+    /**
+     * Returns a shortest member, choosing at each position a lower-case letter where the set allows one, else a digit,
+     * else the lowest allowed character, so that witnesses read like names rather than punctuation.
+     */
     @Override
     public String witness() {
-        Automaton readable = automaton.intersection(PRINTABLE);
-        String example = readable.isEmpty() ? null : readable.getShortestExample(true);
-        if (example == null) {
-            example = automaton.getShortestExample(true);
+        Map<State, String> reached = new HashMap<>();
+        ArrayDeque<State> queue = new ArrayDeque<>();
+        reached.put(automaton.getInitialState(), "");
+        queue.add(automaton.getInitialState());
+        while (!queue.isEmpty()) {
+            State state = queue.poll();
+            String prefix = reached.get(state);
+            if (state.isAccept()) {
+                return prefix;
+            }
+            List<Transition> transitions = new ArrayList<>(state.getTransitions());
+            transitions.sort(Comparator.comparingInt(t -> rank(preferred(t))));
+            for (Transition transition : transitions) {
+                State next = transition.getDest();
+                if (!reached.containsKey(next)) {
+                    reached.put(next, prefix + preferred(transition));
+                    queue.add(next);
+                }
+            }
         }
-        if (example == null) {
-            throw new IllegalStateException("no witness in an empty set");
+        throw new IllegalStateException("no witness in an empty set");
+    }
+
+    private static char preferred(Transition transition) {
+        char min = transition.getMin();
+        char max = transition.getMax();
+        for (char[] range : new char[][] {{'a', 'z'}, {'0', '9'}, {'A', 'Z'}}) {
+            char low = (char) Math.max(min, range[0]);
+            if (low <= Math.min(max, range[1])) {
+                return low;
+            }
         }
-        return example;
+        return min < '!' && max >= '!' ? '!' : min;
+    }
+
+    private static int rank(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return 0;
+        }
+        if (c >= '0' && c <= '9') {
+            return 1;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return 2;
+        }
+        return c >= '!' && c <= '~' ? 3 : 4;
     }
 
     /** Returns a member built from {@code preferred} when the set has one, so that witnesses look like real ARNs. */

@@ -570,4 +570,45 @@ class ChecksFileReaderTest {
                     expect: [{denies: {action: ssm:SendCommand, resource: "*"}}]
                 """).file())).containsExactly(fixture.checksPath("checks.yaml"));
     }
+
+    @Test
+    void reads_proven_expectations() {
+        ChecksFile checks = fixture.read("""
+                policies:
+                  engineer: {files: [iam/tunnel-only-engineer.json]}
+                checks:
+                  - name: proven
+                    policies: [engineer]
+                    expect:
+                      - doesNotAllowShellOn: arn:aws:ec2:*:*:instance/*
+                      - endsOnlyOwnSessions: {}
+                      - neverAllows: {actions: [ssm:SendCommand]}
+                      - grantsOnly:
+                          - actions: [ssm:StartSession]
+                          - actions: [ssm:TerminateSession, ssm:ResumeSession]
+                """);
+        SuiteResult result = SuiteRunner.run(CheckSuite.load(checks));
+
+        assertThat(checks.checks().get(0).expectations()).extracting(Expectation::description).containsExactly(
+                "does not allow a shell on arn:aws:ec2:*:*:instance/*",
+                "ends and resumes only the caller's own sessions",
+                "never allows ssm:SendCommand on any resource",
+                "grants only ssm:StartSession on any resource; ssm:TerminateSession, ssm:ResumeSession on any resource");
+        assertThat(result.failedCount()).isZero();
+    }
+
+    @Test
+    void flag_expectation_rejects_settings() {
+        ChecksFileProblem problem = singleProblem("""
+                policies:
+                  engineer: {files: [iam/tunnel-only-engineer.json]}
+                checks:
+                  - name: x
+                    policies: [engineer]
+                    expect:
+                      - endsOnlyOwnSessions: false
+                """, "unexpected-value", 7, "checks[0].expect[0].endsOnlyOwnSessions");
+
+        assertThat(problem.message()).contains("takes no settings");
+    }
 }

@@ -15,12 +15,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Evaluates AWS IAM policies offline, with IAM's policy evaluation logic.",
-        subcommands = EvaluateCommand.class,
+        subcommands = {EvaluateCommand.class, CatalogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:The command ran, whatever the decisions.",
             "1:Internal error: a bug in policyproof.",
-            "2:Invalid input: an unknown option, a missing file, an invalid policy or case line."
+            "2:Invalid input: an unknown option, a missing file, an invalid policy or case line.",
+            "3:A download failed (policyproof catalog refresh only)."
         })
 public final class PolicyproofCommand implements Runnable {
 
@@ -54,6 +55,7 @@ public final class PolicyproofCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use policyproof evaluate");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: use policyproof evaluate or policyproof catalog refresh");
     }
 }

@@ -94,7 +94,8 @@ class ExitCodeTest {
                         request("--format", "yaml"),
                         "Invalid value for option '--format': expected one of [text, json] (case-sensitive) but was"
                                 + " 'yaml'"),
-                Arguments.of(new String[] {}, "Missing command: use policyproof evaluate"));
+                Arguments.of(
+                        new String[] {}, "Missing command: use policyproof evaluate or policyproof catalog refresh"));
     }
 
     @ParameterizedTest

@@ -33,7 +33,9 @@ public final class ErrorTranslator {
      * @param redaction removes the credentials in use from every message taken from the error
      */
     public static RemoteCheckException translate(String operation, SdkException error, Redaction redaction) {
-        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
+        // The HTTP client's socket timeout equals the attempt timeout, so either one may fire first.
+        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException
+                || causedBySocketTimeout(error)) {
             return new RemoteCheckException(Reason.TIMED_OUT, operation, operation + " timed out: "
                     + redaction.apply(error.getMessage()) + ". Raise the API call timeout, or try again later.",
                     null);
@@ -46,6 +48,15 @@ public final class ErrorTranslator {
         }
         return new RemoteCheckException(Reason.SERVICE_FAILURE, operation,
                 operation + " failed: " + redaction.apply(error.getMessage()), null);
+    }
+
+    private static boolean causedBySocketTimeout(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RemoteCheckException translateService(String operation, AwsServiceException error,

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The IAM action catalogue: every service prefix with its actions, resource types and condition keys. A catalogue is
@@ -37,6 +39,9 @@ public final class ActionCatalog {
     private final List<ActionInfo> actions;
     private final Map<String, ActionInfo> actionsByLowerName;
     private final Duration loadTime;
+
+    /** Every condition key the services list, built on first use; racing threads build equal lists. */
+    private volatile @Nullable List<String> conditionKeys;
 
     ActionCatalog(CatalogHeader header, List<ServiceInfo> services, Duration loadTime) {
         this.header = Objects.requireNonNull(header, "header");
@@ -249,6 +254,29 @@ public final class ActionCatalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** Returns every condition key that some service lists, templates included, sorted ignoring case. */
+    public List<String> conditionKeys() {
+        List<String> keys = conditionKeys;
+        if (keys == null) {
+            TreeSet<String> all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            for (ServiceInfo service : services) {
+                all.addAll(service.conditionKeyTypes().keySet());
+            }
+            keys = List.copyOf(all);
+            conditionKeys = keys;
+        }
+        return keys;
+    }
+
+    /**
+     * Returns true when {@code key} is a global key or a key, or a concrete key of a template, that some service
+     * lists. Case is ignored.
+     */
+    public boolean isKnownConditionKey(String key) {
+        return ConditionKeys.isGlobal(key)
+                || conditionKeys().stream().anyMatch(declared -> ConditionKeys.matches(declared, key));
     }
 
     /**

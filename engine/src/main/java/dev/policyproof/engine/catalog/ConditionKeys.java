@@ -1,5 +1,7 @@
 package dev.policyproof.engine.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,62 @@ import java.util.TreeMap;
  */
 public final class ConditionKeys {
 
+    /** Global keys with their types, in the order of the IAM User Guide page. */
+    private static final String[][] GLOBAL_KEY_TABLE = {
+        {"aws:PrincipalArn", "ARN"},
+        {"aws:PrincipalAccount", "String"},
+        {"aws:PrincipalOrgPaths", "ArrayOfString"},
+        {"aws:PrincipalOrgID", "String"},
+        {"aws:PrincipalTag/", "String"},
+        {"aws:PrincipalIsAWSService", "Bool"},
+        {"aws:PrincipalServiceName", "String"},
+        {"aws:PrincipalServiceNamesList", "ArrayOfString"},
+        {"aws:PrincipalType", "String"},
+        {"aws:userid", "String"},
+        {"aws:username", "String"},
+        {"aws:AssumedRoot", "Bool"},
+        {"aws:FederatedProvider", "String"},
+        {"aws:TokenIssueTime", "Date"},
+        {"aws:MultiFactorAuthAge", "Numeric"},
+        {"aws:MultiFactorAuthPresent", "Bool"},
+        {"aws:ChatbotSourceArn", "ARN"},
+        {"aws:Ec2InstanceSourceVpc", "String"},
+        {"aws:Ec2InstanceSourcePrivateIPv4", "IPAddress"},
+        {"aws:SourceIdentity", "String"},
+        {"ec2:RoleDelivery", "Numeric"},
+        {"ec2:SourceInstanceArn", "ARN"},
+        {"glue:RoleAssumedBy", "String"},
+        {"glue:CredentialIssuingService", "String"},
+        {"lambda:SourceFunctionArn", "ARN"},
+        {"ssm:SourceInstanceArn", "ARN"},
+        {"identitystore:UserId", "String"},
+        {"aws:SourceIp", "IPAddress"},
+        {"aws:SourceVpc", "String"},
+        {"aws:SourceVpcArn", "ARN"},
+        {"aws:SourceVpce", "String"},
+        {"aws:VpceAccount", "String"},
+        {"aws:VpceOrgPaths", "ArrayOfString"},
+        {"aws:VpceOrgID", "String"},
+        {"aws:VpcSourceIp", "IPAddress"},
+        {"aws:ResourceAccount", "String"},
+        {"aws:ResourceOrgPaths", "ArrayOfString"},
+        {"aws:ResourceOrgID", "String"},
+        {"aws:CalledVia", "ArrayOfString"},
+        {"aws:CalledViaFirst", "String"},
+        {"aws:CalledViaLast", "String"},
+        {"aws:ViaAWSService", "Bool"},
+        {"aws:CurrentTime", "Date"},
+        {"aws:EpochTime", "Numeric"},
+        {"aws:referer", "String"},
+        {"aws:RequestedRegion", "String"},
+        {"aws:SecureTransport", "Bool"},
+        {"aws:SourceAccount", "String"},
+        {"aws:SourceArn", "ARN"},
+        {"aws:SourceOrgID", "String"},
+        {"aws:SourceOrgPaths", "ArrayOfString"},
+        {"aws:UserAgent", "String"},
+    };
+
     /**
      * Global keys, lower-cased, with their type. The catalogue omits the global list, so this table is taken from the
      * IAM User Guide page "AWS global condition context keys" and includes its cross-service keys such as
@@ -26,6 +84,8 @@ public final class ConditionKeys {
      * this table gains it.
      */
     private static final Map<String, String> GLOBAL_KEY_TYPES = globalKeyTypes();
+
+    private static final List<String> GLOBAL_KEYS = globalKeyNames();
 
     private ConditionKeys() {}
 
@@ -78,70 +138,30 @@ public final class ConditionKeys {
         return Optional.empty();
     }
 
-    /** Returns true for key types that hold a set of values, which {@code ForAllValues:} and {@code ForAnyValue:} need. */
+    /** Returns true for key types with a set of values, which {@code ForAllValues:} and {@code ForAnyValue:} expect. */
     public static boolean isMultivalued(String type) {
         return type.startsWith("ArrayOf");
     }
 
+    /** Returns the global keys as AWS spells them; {@code aws:PrincipalTag/} is a template for every tag key. */
+    public static List<String> globalKeys() {
+        return GLOBAL_KEYS;
+    }
+
     private static Map<String, String> globalKeyTypes() {
         Map<String, String> types = new TreeMap<>();
-        String[][] table = {
-            {"aws:PrincipalArn", "ARN"},
-            {"aws:PrincipalAccount", "String"},
-            {"aws:PrincipalOrgPaths", "ArrayOfString"},
-            {"aws:PrincipalOrgID", "String"},
-            {"aws:PrincipalTag/", "String"},
-            {"aws:PrincipalIsAWSService", "Bool"},
-            {"aws:PrincipalServiceName", "String"},
-            {"aws:PrincipalServiceNamesList", "ArrayOfString"},
-            {"aws:PrincipalType", "String"},
-            {"aws:userid", "String"},
-            {"aws:username", "String"},
-            {"aws:AssumedRoot", "Bool"},
-            {"aws:FederatedProvider", "String"},
-            {"aws:TokenIssueTime", "Date"},
-            {"aws:MultiFactorAuthAge", "Numeric"},
-            {"aws:MultiFactorAuthPresent", "Bool"},
-            {"aws:ChatbotSourceArn", "ARN"},
-            {"aws:Ec2InstanceSourceVpc", "String"},
-            {"aws:Ec2InstanceSourcePrivateIPv4", "IPAddress"},
-            {"aws:SourceIdentity", "String"},
-            {"ec2:RoleDelivery", "Numeric"},
-            {"ec2:SourceInstanceArn", "ARN"},
-            {"glue:RoleAssumedBy", "String"},
-            {"glue:CredentialIssuingService", "String"},
-            {"lambda:SourceFunctionArn", "ARN"},
-            {"ssm:SourceInstanceArn", "ARN"},
-            {"identitystore:UserId", "String"},
-            {"aws:SourceIp", "IPAddress"},
-            {"aws:SourceVpc", "String"},
-            {"aws:SourceVpcArn", "ARN"},
-            {"aws:SourceVpce", "String"},
-            {"aws:VpceAccount", "String"},
-            {"aws:VpceOrgPaths", "ArrayOfString"},
-            {"aws:VpceOrgID", "String"},
-            {"aws:VpcSourceIp", "IPAddress"},
-            {"aws:ResourceAccount", "String"},
-            {"aws:ResourceOrgPaths", "ArrayOfString"},
-            {"aws:ResourceOrgID", "String"},
-            {"aws:CalledVia", "ArrayOfString"},
-            {"aws:CalledViaFirst", "String"},
-            {"aws:CalledViaLast", "String"},
-            {"aws:ViaAWSService", "Bool"},
-            {"aws:CurrentTime", "Date"},
-            {"aws:EpochTime", "Numeric"},
-            {"aws:referer", "String"},
-            {"aws:RequestedRegion", "String"},
-            {"aws:SecureTransport", "Bool"},
-            {"aws:SourceAccount", "String"},
-            {"aws:SourceArn", "ARN"},
-            {"aws:SourceOrgID", "String"},
-            {"aws:SourceOrgPaths", "ArrayOfString"},
-            {"aws:UserAgent", "String"},
-        };
-        for (String[] row : table) {
+        for (String[] row : GLOBAL_KEY_TABLE) {
             types.put(row[0].toLowerCase(Locale.ROOT), row[1]);
         }
         return Map.copyOf(types);
     }
+
+    private static List<String> globalKeyNames() {
+        List<String> names = new ArrayList<>();
+        for (String[] row : GLOBAL_KEY_TABLE) {
+            names.add(row[0]);
+        }
+        return List.copyOf(names);
+    }
+
 }

@@ -10,9 +10,9 @@ import java.util.function.BiFunction;
 
 /**
  * An expectation over every request, decided by the prover: it holds when the prover proves that no request has the
- * unwanted property. A counterexample fails it with the request and the statements that allow it; an unknown answer
- * fails it too, listing the policy parts the prover could not decide, because a check that proved nothing passes
- * nothing.
+ * unwanted property. A counterexample fails it with the request and the statements that allow it. An unknown answer
+ * fails it too, listing the policy parts the prover could not decide, because a check that proved nothing must not
+ * pass.
  */
 final class ProofExpectation implements Expectation {
 
@@ -26,7 +26,7 @@ final class ProofExpectation implements Expectation {
     /**
      * @param description the expectation in one line, such as "grants only ssm:StartSession on ..."
      * @param finding what a counterexample shows, such as "a request outside them is allowed"
-     * @param question asks the analyzer of the checked policies for a request with the unwanted property
+     * @param question queries the analyzer of the checked policies for a request with the unwanted property
      */
     ProofExpectation(String description, String finding, BiFunction<PolicyAnalyzer, PolicySet, Answer> question) {
         this.description = description;

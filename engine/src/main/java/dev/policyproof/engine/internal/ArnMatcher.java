@@ -23,7 +23,16 @@ public final class ArnMatcher {
 
     /** Returns true when {@code value} matches {@code pattern}; case-sensitive, as resource ARNs are. */
     public static boolean matches(GlobPattern pattern, String value) {
+        return compile(pattern).test(value);
+    }
+
+    /** Splits {@code pattern} into its fields once, for patterns matched against many values. */
+    public static java.util.function.Predicate<String> compile(GlobPattern pattern) {
         List<GlobPattern> patternFields = pattern.split(':', ARN_FIELDS);
+        return value -> matchFields(pattern, patternFields, value);
+    }
+
+    private static boolean matchFields(GlobPattern pattern, List<GlobPattern> patternFields, String value) {
         if (patternFields.size() == 1) {
             // A pattern without colons, such as "*", is compared as a whole string.
             return pattern.matches(value, false);

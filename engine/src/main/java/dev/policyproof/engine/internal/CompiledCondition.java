@@ -20,9 +20,11 @@ final class CompiledCondition {
     private final Condition condition;
     private final @Nullable ConditionFunction function;
     private final List<ConditionFunction.PolicyValue> values;
+    private final String elementName;
 
     CompiledCondition(Condition condition, boolean substituteVariables) {
         this.condition = condition;
+        this.elementName = "Condition " + condition.operator() + " " + condition.key();
         String baseName = condition.operator().baseName();
         if (baseName.equals(ConditionFunctions.NULL)) {
             this.function = null;
@@ -78,9 +80,11 @@ final class CompiledCondition {
             // single-valued case.
             case FOR_ANY_VALUE, NONE -> requestValues.stream().anyMatch(v -> test(v, lookup));
         };
-        String shown = value.multivalued() ? requestValues.toString() : "\"" + requestValues.get(0) + "\"";
-        return result(matched, condition.key() + " is " + shown + ", so " + condition.toJson()
-                + (matched ? " matches" : " does not match"));
+        return deferred(matched, () -> {
+            String shown = value.multivalued() ? requestValues.toString() : "\"" + requestValues.get(0) + "\"";
+            return condition.key() + " is " + shown + ", so " + condition.toJson()
+                    + (matched ? " matches" : " does not match");
+        });
     }
 
     private boolean test(String requestValue, Function<String, @Nullable String> lookup) {
@@ -89,6 +93,10 @@ final class CompiledCondition {
     }
 
     private ElementResult result(boolean matched, String explanation) {
-        return new ElementResult("Condition " + condition.operator() + " " + condition.key(), matched, explanation);
+        return new ElementResult(elementName, matched, explanation);
+    }
+
+    private ElementResult deferred(boolean matched, java.util.function.Supplier<String> explanation) {
+        return ElementResult.deferred(elementName, matched, explanation);
     }
 }

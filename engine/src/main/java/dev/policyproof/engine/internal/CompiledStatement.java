@@ -9,6 +9,7 @@ import dev.policyproof.engine.StatementResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** A statement with its patterns and conditions compiled once, evaluated against many requests. */
@@ -17,6 +18,9 @@ final class CompiledStatement {
     private final StatementRef ref;
     private final List<GlobPattern> actions;
     private final @Nullable List<PolicyValueTemplate> resources;
+
+    /** The resource patterns without variables, split into fields once; null entries need resolving per request. */
+    private final @Nullable List<@Nullable Predicate<String>> fixedResources;
     private final List<CompiledCondition> conditions;
 
     CompiledStatement(StatementRef ref, boolean substituteVariables) {
@@ -28,6 +32,11 @@ final class CompiledStatement {
                         .map(value -> PolicyValueTemplate.parse(value, substituteVariables))
                         .toList())
                 .orElse(null);
+        this.fixedResources = resources == null ? null : resources.stream()
+                .map(template -> template.hasVariables()
+                        ? null
+                        : ArnMatcher.compile(template.resolve(key -> null, true).orElseThrow()))
+                .toList();
         this.conditions = ref.statement().conditions().stream()
                 .map(condition -> new CompiledCondition(condition, substituteVariables))
                 .toList();
@@ -71,25 +80,27 @@ final class CompiledStatement {
             return new ElementResult("Resource", true, "the statement has no Resource element");
         }
         Function<String, @Nullable String> lookup = request.context()::singleValue;
-        Optional<String> hit = resources.stream()
-                .filter(template -> template.resolve(lookup, true)
-                        .map(pattern -> ArnMatcher.matches(pattern, request.resource()))
-                        .orElse(false))
-                .map(PolicyValueTemplate::toString)
-                .findFirst();
-        return membership(element.get(), hit, request.resource());
+        String hit = null;
+        for (int i = 0; i < resources.size() && hit == null; i++) {
+            Predicate<String> fixed = fixedResources.get(i);
+            boolean matched = fixed != null
+                    ? fixed.test(request.resource())
+                    : resources.get(i).resolve(lookup, true)
+                            .map(pattern -> ArnMatcher.matches(pattern, request.resource()))
+                            .orElse(false);
+            if (matched) {
+                hit = resources.get(i).toString();
+            }
+        }
+        return membership(element.get(), Optional.ofNullable(hit), request.resource());
     }
 
     private static ElementResult membership(ElementValues element, Optional<String> hit, String value) {
         boolean matched = element.negated() != hit.isPresent();
-        String explanation;
-        if (hit.isPresent()) {
-            explanation = element.elementName() + " \"" + hit.get() + "\" matches " + value
-                    + (element.negated() ? ", so the statement excludes it" : "");
-        } else {
-            explanation = element.toJson() + " does not match " + value
-                    + (element.negated() ? ", so the statement covers it" : "");
-        }
-        return new ElementResult(element.elementName(), matched, explanation);
+        return ElementResult.deferred(element.elementName(), matched, () -> hit.isPresent()
+                ? element.elementName() + " \"" + hit.get() + "\" matches " + value
+                        + (element.negated() ? ", so the statement excludes it" : "")
+                : element.toJson() + " does not match " + value
+                        + (element.negated() ? ", so the statement covers it" : ""));
     }
 }

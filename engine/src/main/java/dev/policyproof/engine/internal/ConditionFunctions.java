@@ -82,6 +82,11 @@ public final class ConditionFunctions {
     private static ConditionFunction stringEquals(String name, boolean negated, boolean ignoreCase) {
         return new Registered(name, negated, (text, substitute) -> {
             PolicyValueTemplate template = template(text, substitute);
+            if (!template.hasVariables()) {
+                return ignoreCase
+                        ? (requestValue, lookup) -> text.equalsIgnoreCase(requestValue)
+                        : (requestValue, lookup) -> text.equals(requestValue);
+            }
             return (requestValue, lookup) -> template.resolve(lookup, false)
                     .map(resolved -> ignoreCase
                             ? resolved.toString().equalsIgnoreCase(requestValue)

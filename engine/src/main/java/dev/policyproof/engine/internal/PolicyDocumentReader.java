@@ -321,7 +321,12 @@ public final class PolicyDocumentReader {
                     member.value().location());
         }
         validateValues(member, values);
-        return new ElementValues(member.key(), values, member.value() instanceof JsonArray, member.value().location());
+        List<SourceLocation> valueLocations = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            valueLocations.add(elementLocation(member.value(), i));
+        }
+        return new ElementValues(
+                member.key(), values, member.value() instanceof JsonArray, member.value().location(), valueLocations);
     }
 
     private void validateValues(Member member, List<String> values) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The actions an analysis ranges over, each with a dense index so that sets of actions are bit sets. Action patterns
- * expand against this list, so an answer is exact for the actions it holds: the action catalogue's, plus any literal
+ * expand against this list, so results are exact for the actions it contains: the action catalogue's, plus any literal
  * action a policy or scope names that the catalogue lacks.
  */
 public final class ActionSpace {

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers questions over every request in a scope, for one policy set or a pair of them. Each answer is computed on
- * two bounds of the allowed requests: when the upper bound has no request with the property, the answer is a proof
- * of "none"; when the lower bound has one, it is a counterexample, re-evaluated by the evaluator before it is
- * returned; otherwise the answer is unknown, with the inexact parts that decide it.
+ * two bounds of the allowed requests. When the upper bound has no request with the property, the answer is a proof
+ * of "none". When the lower bound has one, it is a counterexample, which the evaluator decides again before it is
+ * returned. Otherwise the answer is unknown, with the inexact parts that decide it.
  */
 public final class PolicyAnalyzer {
 

@@ -66,7 +66,7 @@ public record Scope(
         return new Scope(actions, resources, principals, newAccount, resourceAccount);
     }
 
-    /** Sets the account that owns every resource in scope, whatever the ARNs say. */
+    /** Sets the account that owns every resource in scope, whatever account the ARNs name. */
     public Scope withResourceAccount(@Nullable String owner) {
         return new Scope(actions, resources, principals, account, owner);
     }

@@ -31,7 +31,7 @@ final class StatementCompiler {
     }
 
     /**
-     * Compiles one statement. {@code callersHaveBoundary} says whether the set gives callers a permissions boundary,
+     * Compiles one statement. {@code callersHaveBoundary} is true when the set gives callers a permissions boundary,
      * because a {@code Deny} with {@code NotPrincipal} covers every caller with one.
      */
     StatementRegion compile(Policy policy, Statement statement, boolean callersHaveBoundary) {
@@ -137,7 +137,7 @@ final class StatementCompiler {
         return Optional.of(Region.of(universe.everything().withKey(key, constraint)));
     }
 
-    /** The missing-key rule: IfExists and ForAllValues match, ForAnyValue does not, else negated operators match. */
+    /** Applies the missing-key rule: IfExists and ForAllValues match, ForAnyValue does not, else negated ones do. */
     private static boolean absentMatches(ConditionOperator operator, boolean negated) {
         if (operator.ifExists() || operator.qualifier() == SetQualifier.FOR_ALL_VALUES) {
             return true;

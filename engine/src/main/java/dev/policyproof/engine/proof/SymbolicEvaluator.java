@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Computes the allowed requests of a policy set as a region, by the same combination rules the evaluator applies to
- * one request (see {@code EvaluationLogic}), separately for each representative principal because the rules depend on
- * who asks: denies everywhere; every SCP level; the VPC endpoint policy; and grants by identity or resource policy as
- * same-account and cross-account rules require, within boundary and session policy.
+ * one request (see {@code EvaluationLogic}). It does so for each representative principal separately, because the
+ * rules depend on the caller: denies from every policy, every SCP level, the VPC endpoint policy, and grants by
+ * identity or resource policy as same-account and cross-account rules require, within boundary and session policy.
  */
 final class SymbolicEvaluator {
 

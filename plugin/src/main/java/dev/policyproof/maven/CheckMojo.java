@@ -29,9 +29,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Runs the checks declared in the checks file, and those of the shared suites it is given, against the project's IAM
- * policies, writes Surefire-format XML, JSON and SARIF reports, and fails the build when an expectation at or above
- * the severity threshold is violated.
+ * Runs the checks of the checks file and of the named shared suites against the project's IAM policies. Writes
+ * Surefire-format XML, JSON and SARIF reports, and fails the build when an expectation at or above the severity
+ * threshold is violated.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -215,7 +215,7 @@ public class CheckMojo extends AbstractMojo {
     private void decide(SuiteResult result, Reports.Written reports, Severity threshold)
             throws MojoFailureException {
         getLog().info("policyproof: " + result.summary());
-        ViolationLog.lines(result, reports, threshold.label(), maxViolationsLogged).forEach(getLog()::warn);
+        ViolationLog.lines(result, maxViolationsLogged).forEach(getLog()::warn);
         if (result.passed()) {
             return;
         }

@@ -14,7 +14,7 @@ final class ViolationLog {
 
     private ViolationLog() {}
 
-    static List<String> lines(SuiteResult result, Reports.Written reports, String threshold, int maxShown) {
+    static List<String> lines(SuiteResult result, int maxShown) {
         List<CheckOutcome> failures = result.failures();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < failures.size() && i < maxShown; i++) {

@@ -37,7 +37,7 @@ class ViolationLogTest {
 
     @Test
     void logs_one_line_per_violation() {
-        List<String> lines = ViolationLog.lines(result(2), REPORTS, "error", 20);
+        List<String> lines = ViolationLog.lines(result(2), 20);
 
         assertThat(lines).containsExactly(
                 "policyproof: warning: check 1: denies ssm:SendCommand on i-1 at iam/engineer.json:4",
@@ -46,7 +46,7 @@ class ViolationLogTest {
 
     @Test
     void caps_lines_and_counts_the_rest() {
-        List<String> lines = ViolationLog.lines(result(5), REPORTS, "error", 3);
+        List<String> lines = ViolationLog.lines(result(5), 3);
 
         assertThat(lines).hasSize(4);
         assertThat(lines.get(3)).isEqualTo("policyproof: and 2 more");

@@ -228,9 +228,10 @@ public final class ChecksFileReader {
                 String id = projectId(entry.key());
                 PolicyGroup group = project.policies().get(id);
                 if (group == null) {
-                    String what = entry.value() instanceof LocatedNode.Scalar scalar ? " (" + scalar.text() + ")" : "";
+                    String description =
+                            entry.value() instanceof LocatedNode.Scalar scalar ? " (" + scalar.text() + ")" : "";
                     validator.report("missing-policy", "suite " + suite + " needs policy \"" + entry.key() + "\""
-                            + what + ", but " + project.file() + " declares no policy \"" + id + "\"; declare it "
+                            + description + ", but " + project.file() + " declares no policy \"" + id + "\"; declare it "
                             + "under policies, or map the suite's id to a declared one with policyAliases"
                             + declaredIds(project.policies().keySet()), entry.line(), entry.column(),
                             LocatedNode.childPath(found.get().path(), entry.key()));
@@ -277,6 +278,7 @@ public final class ChecksFileReader {
             Optional<String> expectation = expectationNode.flatMap(node -> validator.text(node, "an expectation as "
                     + "reports print it, such as \"denies ssm:SendCommand on *\""));
             Optional<Suppression> suppression = reader.suppression(mapping, SUPPRESSION_TARGET_KEYS);
+
             if (checkName.isEmpty() || suppression.isEmpty() || (expectationNode.isPresent() && expectation.isEmpty())) {
                 return false;
             }
@@ -287,6 +289,7 @@ public final class ChecksFileReader {
                         checkNode.get());
                 return false;
             }
+
             Check check = checks.get(index);
             boolean matched = false;
             for (int i = 0; i < check.expectations().size(); i++) {

@@ -28,7 +28,7 @@ public final class SuiteLocator {
 
     /**
      * Returns the checks files of suite {@code suite} in {@code classPath}, whose entries are jars or directories;
-     * empty when no entry holds the suite.
+     * empty when no entry contains the suite.
      *
      * @throws UncheckedIOException if a jar or file cannot be read
      */

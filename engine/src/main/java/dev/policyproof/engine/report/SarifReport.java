@@ -26,9 +26,9 @@ import java.util.Objects;
 
 /**
  * Writes a run as a SARIF 2.1.0 log with one run, which code scanning services such as GitHub's read. Every violated
- * or suppressed expectation is a result: its rule is the expectation's kind, its level the expectation's severity, its
- * message the failure message, and its location the statement that decided the offending request (else the
- * expectation in the checks file). Passed expectations are not results.
+ * or suppressed expectation is a result, and passed expectations are not. A result's rule is the expectation's kind,
+ * its level the expectation's severity and its message the failure message. Its location is the statement that
+ * decided the offending request, else the expectation in the checks file.
  *
  * <p>Artifact URIs are relative to the source root under the {@value #SRCROOT} base id, so results link to files in
  * the repository. A file outside the source root gets an absolute {@code file:} URI.
@@ -51,7 +51,7 @@ public final class SarifReport {
     private SarifReport() {}
 
     /**
-     * Where files are, so that report URIs can be relative to the repository.
+     * The directories that report URIs are computed from, and the tool version.
      *
      * @param sourceRoot the repository root, which {@value #SRCROOT} stands for
      * @param baseDirectory the directory that relative policy and checks file names are relative to

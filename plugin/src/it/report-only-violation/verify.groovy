@@ -11,7 +11,7 @@ def requireError = { String message ->
     assert line.contains(message) : "goal failure lacks: ${message}\nfound: ${line}"
 }
 
-requireLine('[WARNING] [engineer gets no shell on the bastion]')
+requireLine('[WARNING] policyproof: error: engineer gets no shell on the bastion: allows ssm:StartSession only with AWS-StartPortForwardingSessionToRemoteHost at src/main/iam/engineer.json:4')
 requireLine('[INFO] policyproof: 2 expectations in 1 check on 1 policy set (1 policy file): 1 passed, 1 failed')
 requireLine('[ERROR] policyproof: 1 of 2 expectations failed, and the build goes on because policyproof.failOnViolation is false. See ' + new File(basedir, 'target/policyproof/TEST-policyproof.xml'))
 requireLine('[INFO] BUILD SUCCESS')

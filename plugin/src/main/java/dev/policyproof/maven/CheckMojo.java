@@ -1,27 +1,37 @@
 package dev.policyproof.maven;
 
 import dev.policyproof.engine.PolicyParseException;
+import dev.policyproof.engine.check.CheckOutcome;
 import dev.policyproof.engine.check.CheckSuite;
 import dev.policyproof.engine.check.ChecksFileException;
 import dev.policyproof.engine.check.ChecksFileReader;
+import dev.policyproof.engine.check.Severity;
+import dev.policyproof.engine.check.SuiteFile;
+import dev.policyproof.engine.check.SuiteLocator;
 import dev.policyproof.engine.check.SuiteResult;
 import dev.policyproof.engine.check.SuiteRunner;
 import dev.policyproof.engine.report.Reports;
+import dev.policyproof.engine.report.SarifReport;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Runs the checks declared in the checks file against the project's IAM policies, writes Surefire-format XML and
- * JSON reports, and fails the build when an expectation is violated.
+ * Runs the checks of the checks file and of the named shared suites against the project's IAM policies. Writes
+ * Surefire-format XML, JSON and SARIF reports, and fails the build when an expectation at or above the severity
+ * threshold is violated.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -30,6 +40,8 @@ public class CheckMojo extends AbstractMojo {
     static final String CHECKS_FILE = "policyproof.checksFile";
     static final String FAIL_ON_VIOLATION = "policyproof.failOnViolation";
     static final String REMOTE = "policyproof.remote";
+    static final String FAIL_ON_SEVERITY = "policyproof.failOnSeverity";
+    static final String MAX_VIOLATIONS_LOGGED = "policyproof.maxViolationsLogged";
 
     /**
      * The checks file, in YAML or JSON, that declares the policies and the expectations they must meet. Policy file
@@ -49,7 +61,36 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = FAIL_ON_VIOLATION, defaultValue = "true")
     boolean failOnViolation;
 
-    /** The directory for {@code TEST-policyproof.xml} and {@code policyproof-results.json}. */
+    /**
+     * The lowest severity of a violation that fails the build: {@code error} (the default) or {@code warning}.
+     * Violations below it are logged and reported as warnings. Suppressed violations never fail the build.
+     */
+    @Parameter(property = FAIL_ON_SEVERITY, defaultValue = "error")
+    String failOnSeverity;
+
+    /** How many violations are logged one line each before the rest are counted as "and N more". */
+    @Parameter(property = MAX_VIOLATIONS_LOGGED, defaultValue = "20")
+    int maxViolationsLogged;
+
+    /**
+     * Names of shared suites to run on the project's policies, such as {@code bastion}. Each suite is a jar, declared
+     * as a {@code <dependency>} of this plugin, with checks files under
+     * {@code META-INF/policyproof/suites/<name>/}.
+     */
+    @Parameter
+    List<String> suites;
+
+    /**
+     * Maps a policy id that a suite requires to the id the project's checks file declares, such as
+     * {@code <engineer>engineer-tunnel</engineer>}. Ids without an alias are looked up as they are.
+     */
+    @Parameter
+    Map<String, String> policyAliases;
+
+    /**
+     * The directory for {@code TEST-policyproof.xml}, {@code policyproof-results.json} and
+     * {@code policyproof.sarif}.
+     */
     @Parameter(property = "policyproof.reportsDirectory", defaultValue = "${project.build.directory}/policyproof")
     File reportsDirectory;
 
@@ -92,19 +133,28 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("policyproof: checks skipped because " + SKIP + " is true");
             return;
         }
+        Severity threshold = threshold();
         CheckSuite suite = read();
         SuiteResult local = SuiteRunner.run(suite);
         RemoteSettings.Outcome remoteOutcome = remoteSettings().run(suite, getLog());
         SuiteResult result = remoteOutcome.appendTo(local);
         Reports.Written reports = report(result);
         remoteOutcome.failIfInconclusive(reports);
-        decide(result, reports);
+        decide(result, reports, threshold);
+    }
+
+    private Severity threshold() throws MojoExecutionException {
+        return Severity.parse(failOnSeverity).orElseThrow(() -> new MojoExecutionException("policyproof: invalid "
+                + FAIL_ON_SEVERITY + " \"" + failOnSeverity + "\"; use error or warning"));
     }
 
     private RemoteSettings remoteSettings() {
@@ -120,7 +170,9 @@ public class CheckMojo extends AbstractMojo {
                     + CHECKS_FILE + " to the checks file's path.");
         }
         try {
-            return CheckSuite.load(ChecksFileReader.relativeTo(baseDirectory.toPath()).read(file));
+            ChecksFileReader reader = ChecksFileReader.relativeTo(baseDirectory.toPath())
+                    .policyAliases(policyAliases == null ? Map.of() : policyAliases);
+            return CheckSuite.load(reader.read(file, suiteFiles()));
         } catch (ChecksFileException | PolicyParseException e) {
             throw new MojoExecutionException("policyproof: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -128,24 +180,54 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
+    /** Finds the checks files of every named suite in the plugin's class realm; a suite without files is an error. */
+    private List<SuiteFile> suiteFiles() throws MojoExecutionException {
+        if (suites == null || suites.isEmpty()) {
+            return List.of();
+        }
+        List<Path> classPath = SuiteClassPath.of(plugin);
+        List<SuiteFile> files = new ArrayList<>();
+        for (String name : suites) {
+            List<SuiteFile> found = SuiteLocator.find(name, classPath);
+            if (found.isEmpty()) {
+                throw new MojoExecutionException("policyproof: suite " + name + " not found: no jar among the "
+                        + "plugin's dependencies has checks files under " + SuiteLocator.ROOT + name + "/. Add the "
+                        + "suite's jar as a <dependency> of " + plugin.getArtifactId() + ", or fix the name in "
+                        + "<suites>.");
+            }
+            getLog().info("policyproof: suite " + name + ": " + found.size()
+                    + (found.size() == 1 ? " checks file" : " checks files"));
+            files.addAll(found);
+        }
+        return files;
+    }
+
     private Reports.Written report(SuiteResult result) throws MojoExecutionException {
+        Path base = baseDirectory.toPath();
+        SarifReport.Sources sources = new SarifReport.Sources(SourceRoot.of(base), base, plugin.getVersion());
         try {
-            return Reports.writeAll(result, reportsDirectory.toPath());
+            return Reports.writeAll(result, reportsDirectory.toPath(), sources);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("policyproof: " + e.getMessage(), e.getCause());
         }
     }
 
-    private void decide(SuiteResult result, Reports.Written reports) throws MojoFailureException {
-        result.failures().forEach(failure -> getLog().warn(failure.result().failureMessage()));
+    private void decide(SuiteResult result, Reports.Written reports, Severity threshold)
+            throws MojoFailureException {
         getLog().info("policyproof: " + result.summary());
+        ViolationLog.lines(result, maxViolationsLogged).forEach(getLog()::warn);
         if (result.passed()) {
             return;
         }
-        if (failOnViolation) {
-            throw new MojoFailureException(ViolationMessage.of(result, reports));
+        getLog().info(ViolationLog.closing(reports, threshold.label()));
+        List<CheckOutcome> failing = result.failuresAtLeast(threshold);
+        if (failing.isEmpty()) {
+            return;
         }
-        getLog().error("policyproof: " + result.failedCount() + " of " + result.outcomes().size()
+        if (failOnViolation) {
+            throw new MojoFailureException(ViolationMessage.of(result, failing, reports));
+        }
+        getLog().error("policyproof: " + failing.size() + " of " + result.outcomes().size()
                 + " expectations failed, and the build goes on because " + FAIL_ON_VIOLATION + " is false. See "
                 + reports.xml());
     }

@@ -26,8 +26,7 @@ class ViolationMessageTest {
                 outcome("first", false, "[first]" + N + "expected:     a"),
                 outcome("second", true, null),
                 outcome("third", false, "[third]" + N + "expected:     b")));
-        Reports.Written reports = new Reports.Written(Path.of("target/policyproof/TEST-policyproof.xml"),
-                Path.of("target/policyproof/policyproof-results.json"));
+        Reports.Written reports = Reports.Written.in(Path.of("target/policyproof"));
 
         String message = ViolationMessage.of(result, reports);
 
@@ -41,7 +40,7 @@ class ViolationMessageTest {
                 + "[third]" + N
                 + "expected:     b" + N
                 + N
-                + "Reports: " + reports.xml() + " and " + reports.json() + N
+                + "Reports: " + reports.xml() + ", " + reports.json() + " and " + reports.sarif() + N
                 + "To report violations without failing the build, set policyproof.failOnViolation=false.");
     }
 }

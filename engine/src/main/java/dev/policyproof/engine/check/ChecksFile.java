@@ -32,6 +32,11 @@ public record ChecksFile(String file, SessionScope scope, Map<String, PolicyGrou
         }
     }
 
+    /** Returns this checks file with {@code replacement} as its checks. */
+    public ChecksFile withChecks(List<Check> replacement) {
+        return new ChecksFile(file, scope, policies, replacement);
+    }
+
     /** Returns the base name of the file without its extension, such as {@code checks} for {@code checks.yaml}. */
     public String baseName() {
         String name = Path.of(file).getFileName().toString();
@@ -68,17 +73,44 @@ public record ChecksFile(String file, SessionScope scope, Map<String, PolicyGrou
      * @param policyIds the ids of the identity policies; empty only when {@code roles} names a resource policy
      * @param roles the ids of the policies in the other roles of the set: resource policy, boundary and the rest
      * @param expectations at least one
+     * @param settings the severity, suppression and location of each expectation, in the same order
      */
-    public record Check(String name, List<String> policyIds, PolicyRoles roles, List<Expectation> expectations) {
+    public record Check(String name, List<String> policyIds, PolicyRoles roles, List<Expectation> expectations,
+            List<ExpectationSettings> settings) {
+
+        /** Creates a check whose expectations have the default settings: error severity and no suppression. */
+        public Check(String name, List<String> policyIds, PolicyRoles roles, List<Expectation> expectations) {
+            this(name, policyIds, roles, expectations,
+                    java.util.Collections.nCopies(expectations.size(), ExpectationSettings.DEFAULT));
+        }
 
         public Check {
             Objects.requireNonNull(name, "name");
             policyIds = List.copyOf(policyIds);
             Objects.requireNonNull(roles, "roles");
             expectations = List.copyOf(expectations);
+            settings = List.copyOf(settings);
             if ((policyIds.isEmpty() && roles.resourcePolicy() == null) || expectations.isEmpty()) {
                 throw new IllegalArgumentException("check " + name + " needs a granting policy and an expectation");
             }
+            if (settings.size() != expectations.size()) {
+                throw new IllegalArgumentException("check " + name + " needs one settings entry per expectation");
+            }
+        }
+
+        /** Returns this check with the settings of expectation {@code index} replaced. */
+        public Check withSettings(int index, ExpectationSettings replacement) {
+            List<ExpectationSettings> updated = new java.util.ArrayList<>(settings);
+            updated.set(index, replacement);
+            return new Check(name, policyIds, roles, expectations, updated);
+        }
+
+        /**
+         * Returns this check under another name with every policy id replaced through {@code ids}, as a shared suite's
+         * checks are renamed and pointed at the project's policies.
+         */
+        public Check renamed(String newName, java.util.function.UnaryOperator<String> ids) {
+            return new Check(newName, policyIds.stream().map(ids).toList(), roles.mapIds(ids), expectations, settings);
         }
 
         /** Returns the name of the check's policy set: its policy ids joined with {@code " + "}. */
@@ -117,6 +149,17 @@ public record ChecksFile(String file, SessionScope scope, Map<String, PolicyGrou
         public PolicyRoles {
             scpLevels = scpLevels.stream().map(List::copyOf).toList();
             rcpLevels = rcpLevels.stream().map(List::copyOf).toList();
+        }
+
+        /** Returns these roles with every id replaced through {@code ids}. */
+        public PolicyRoles mapIds(java.util.function.UnaryOperator<String> ids) {
+            return new PolicyRoles(
+                    resourcePolicy == null ? null : ids.apply(resourcePolicy),
+                    permissionsBoundary == null ? null : ids.apply(permissionsBoundary),
+                    sessionPolicy == null ? null : ids.apply(sessionPolicy),
+                    scpLevels.stream().map(level -> level.stream().map(ids).toList()).toList(),
+                    rcpLevels.stream().map(level -> level.stream().map(ids).toList()).toList(),
+                    vpcEndpointPolicy == null ? null : ids.apply(vpcEndpointPolicy));
         }
 
         /** Returns every id named here. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +41,16 @@ import org.jspecify.annotations.Nullable;
  *           onlyWithDocument: [AWS-StartPortForwardingSessionToRemoteHost]
  *           onlyForTag: {key: Name, value: app-bastion}
  *       - denies: {action: ssm:SendCommand, resource: "*"}
+ *         severity: warning     # optional, per check or per item: warning or error (the default)
+ * suppressions:                # optional: accepted violations, each with a reason
+ *   - check: engineer reaches the bastion only through port forwarding
+ *     expectation: "denies ssm:SendCommand on *"   # optional: without it, every expectation of the check
+ *     reason: the runbook account still needs Run Command
+ *     expires: 2027-01-31
  * </pre>
+ *
+ * <p>Checks of shared suites are read with the project's checks file: each suite file lists the policy ids it
+ * {@code requires}, which the project declares under the same id or maps with policy aliases.
  *
  * <p>Reading fails closed: unknown keys, missing or mistyped values, duplicate check names, unknown policy ids,
  * policy files that do not exist and globs that select nothing are all reported together in one
@@ -51,25 +61,44 @@ public final class ChecksFileReader {
     /** Default location of the checks file, relative to the project's base directory. */
     public static final String DEFAULT_PATH = "src/test/policyproof/checks.yaml";
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("scope", "policies", "checks");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("scope", "policies", "checks", "suppressions");
+    private static final List<String> SUITE_KEYS = List.of("requires", "checks");
+    private static final List<String> SUPPRESSION_TARGET_KEYS = List.of("check", "expectation");
     private static final List<String> SCOPE_KEYS = List.of("partition", "region", "account");
     private static final List<String> POLICY_KEYS = List.of("files", "kind");
     private static final List<String> CHECK_KEYS = List.of("name", "policies", "resourcePolicy",
-            "permissionsBoundary", "sessionPolicy", "scp", "rcp", "vpcEndpointPolicy", "expect");
+            "permissionsBoundary", "sessionPolicy", "scp", "rcp", "vpcEndpointPolicy", "severity", "expect");
     private static final Map<String, PolicyKind> KINDS =
             Map.of("identity", PolicyKind.IDENTITY, "resource", PolicyKind.RESOURCE, "trust", PolicyKind.TRUST);
     private static final Set<PolicyKind> IDENTITY_ONLY = Set.of(PolicyKind.IDENTITY);
     private static final Set<PolicyKind> WITH_PRINCIPAL = Set.of(PolicyKind.RESOURCE, PolicyKind.TRUST);
 
     private final PolicyFileResolver resolver;
+    private final LocalDate today;
+    private final Map<String, String> policyAliases;
 
-    private ChecksFileReader(Path baseDirectory) {
+    private ChecksFileReader(Path baseDirectory, LocalDate today, Map<String, String> policyAliases) {
         this.resolver = new PolicyFileResolver(baseDirectory);
+        this.today = today;
+        this.policyAliases = Map.copyOf(policyAliases);
     }
 
     /** Returns a reader that resolves policy files against {@code baseDirectory}, usually the project directory. */
     public static ChecksFileReader relativeTo(Path baseDirectory) {
-        return new ChecksFileReader(baseDirectory);
+        return new ChecksFileReader(baseDirectory, LocalDate.now(), Map.of());
+    }
+
+    /** Returns a reader that judges suppression expiry dates as of {@code date} instead of the system clock's today. */
+    public ChecksFileReader today(LocalDate date) {
+        return new ChecksFileReader(resolver.baseDirectory(), date, policyAliases);
+    }
+
+    /**
+     * Returns a reader that maps the policy ids that shared suites require to the project's ids: each key is a suite's
+     * id and each value the id declared in the project's checks file. Ids without an alias map to themselves.
+     */
+    public ChecksFileReader policyAliases(Map<String, String> aliases) {
+        return new ChecksFileReader(resolver.baseDirectory(), today, aliases);
     }
 
     /**
@@ -78,13 +107,37 @@ public final class ChecksFileReader {
      * @throws ChecksFileException if the file does not exist, cannot be read or is not a valid checks file
      */
     public ChecksFile read(Path file) {
+        return read(file, List.of());
+    }
+
+    /**
+     * Reads the checks file {@code file} and adds the checks of {@code suites}, which run on the project's policies.
+     * Suppressions in the project's file may name suite checks, as {@code "<suite>: <check name>"}.
+     *
+     * @throws ChecksFileException if a file does not exist, cannot be read or is invalid; problems of all files are
+     *     reported together
+     */
+    public ChecksFile read(Path file, List<SuiteFile> suites) {
         String name = file.toString();
         NodeValidator validator = new NodeValidator(name);
         LocatedNode root = LocatedTreeReader.read(name, readText(file));
+        Validation project = new Validation(validator);
+        Optional<ChecksFile> checksFile = project.checksFile(root);
 
-        Optional<ChecksFile> checksFile = new Validation(validator).checksFile(root);
-        if (!validator.problems().isEmpty()) {
-            throw new ChecksFileException(validator.problems());
+        List<ChecksFileProblem> suiteProblems = new ArrayList<>();
+        if (checksFile.isPresent()) {
+            List<Check> checks = new ArrayList<>(checksFile.get().checks());
+            for (SuiteFile suite : suites) {
+                NodeValidator suiteValidator = new NodeValidator(suite.source());
+                new Validation(suiteValidator).suiteChecks(suite, checksFile.get()).ifPresent(checks::addAll);
+                suiteProblems.addAll(suiteValidator.problems());
+            }
+            checksFile = project.suppress(root, checksFile.get().withChecks(checks));
+        }
+        List<ChecksFileProblem> problems = new ArrayList<>(validator.problems());
+        problems.addAll(suiteProblems);
+        if (!problems.isEmpty()) {
+            throw new ChecksFileException(problems);
         }
         return checksFile.orElseThrow(() -> new IllegalStateException("checks file rejected without a problem"));
     }
@@ -132,6 +185,136 @@ public final class ChecksFileReader {
                 return Optional.empty();
             }
             return Optional.of(new ChecksFile(validator.file(), scope.get(), policies.get(), checks.get()));
+        }
+
+        /**
+         * Reads a shared suite's checks against the project's policies: every id under {@code requires} must map to a
+         * declared policy. The checks are renamed {@code "<suite>: <name>"} and point at the project's ids.
+         */
+        Optional<List<Check>> suiteChecks(SuiteFile suite, ChecksFile project) {
+            LocatedNode root = LocatedTreeReader.read(suite.source(), suite.text());
+            Optional<Mapping> found = validator.mapping(root, "a map with requires and checks");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Mapping mapping = found.get();
+            validator.allowOnly(mapping, SUITE_KEYS);
+            Optional<Map<String, PolicyGroup>> groups = validator
+                    .required(mapping, "requires", "a map from the policy ids the suite uses to what each policy is")
+                    .flatMap(node -> required(suite.suite(), node, project));
+            Optional<List<Check>> checks = validator
+                    .required(mapping, "checks", "a list of checks, each with a name, policies and expect")
+                    .flatMap(node -> checks(node, project.scope(), groups.orElse(null)));
+            if (groups.isEmpty() || checks.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(checks.get().stream()
+                    .map(check -> check.renamed(suite.suite() + ": " + check.name(), this::projectId))
+                    .toList());
+        }
+
+        private String projectId(String suiteId) {
+            return policyAliases.getOrDefault(suiteId, suiteId);
+        }
+
+        private Optional<Map<String, PolicyGroup>> required(String suite, LocatedNode node, ChecksFile project) {
+            Optional<Mapping> found = validator.mapping(node, "a map from policy ids to what each policy is");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, PolicyGroup> groups = new LinkedHashMap<>();
+            boolean valid = true;
+            for (Entry entry : found.get().entries().values()) {
+                String id = projectId(entry.key());
+                PolicyGroup group = project.policies().get(id);
+                if (group == null) {
+                    String description =
+                            entry.value() instanceof LocatedNode.Scalar scalar ? " (" + scalar.text() + ")" : "";
+                    validator.report("missing-policy", "suite " + suite + " needs policy \"" + entry.key() + "\""
+                            + description + ", but " + project.file() + " declares no policy \"" + id + "\"; declare it "
+                            + "under policies, or map the suite's id to a declared one with policyAliases"
+                            + declaredIds(project.policies().keySet()), entry.line(), entry.column(),
+                            LocatedNode.childPath(found.get().path(), entry.key()));
+                    valid = false;
+                } else {
+                    groups.put(entry.key(), group);
+                }
+            }
+            return valid ? Optional.of(groups) : Optional.empty();
+        }
+
+        /** Applies the top-level {@code suppressions} list to the checks of {@code checksFile}. */
+        Optional<ChecksFile> suppress(LocatedNode root, ChecksFile checksFile) {
+            Optional<LocatedNode> list = root instanceof Mapping mapping
+                    ? NodeValidator.optional(mapping, "suppressions")
+                    : Optional.empty();
+            if (list.isEmpty()) {
+                return Optional.of(checksFile);
+            }
+            Optional<List<LocatedNode>> items = validator.list(list.get(), "a list of suppressions, each with check "
+                    + "and reason");
+            if (items.isEmpty()) {
+                return Optional.empty();
+            }
+            ExpectationReader reader = new ExpectationReader(validator, checksFile.scope(), today);
+            List<Check> checks = new ArrayList<>(checksFile.checks());
+            boolean valid = true;
+            for (LocatedNode item : items.get()) {
+                valid &= suppressOne(item, reader, checks);
+            }
+            return valid ? Optional.of(checksFile.withChecks(checks)) : Optional.empty();
+        }
+
+        private boolean suppressOne(LocatedNode item, ExpectationReader reader, List<Check> checks) {
+            Optional<Mapping> found = validator.mapping(item, "a map with check, reason and, optionally, "
+                    + "expectation and expires");
+            if (found.isEmpty()) {
+                return false;
+            }
+            Mapping mapping = found.get();
+            Optional<LocatedNode> checkNode = validator.required(mapping, "check", "the name of the check to suppress");
+            Optional<String> checkName = checkNode.flatMap(node -> validator.text(node, "a check name"));
+            Optional<LocatedNode> expectationNode = NodeValidator.optional(mapping, "expectation");
+            Optional<String> expectation = expectationNode.flatMap(node -> validator.text(node, "an expectation as "
+                    + "reports print it, such as \"denies ssm:SendCommand on *\""));
+            Optional<Suppression> suppression = reader.suppression(mapping, SUPPRESSION_TARGET_KEYS);
+
+            if (checkName.isEmpty() || suppression.isEmpty() || (expectationNode.isPresent() && expectation.isEmpty())) {
+                return false;
+            }
+            int index = indexOf(checks, checkName.get());
+            if (index < 0) {
+                validator.report("unknown-check", "the suppression names check \"" + checkName.get() + "\", which "
+                        + "does not exist; use a check name as written, or \"<suite>: <name>\" for a suite's check",
+                        checkNode.get());
+                return false;
+            }
+
+            Check check = checks.get(index);
+            boolean matched = false;
+            for (int i = 0; i < check.expectations().size(); i++) {
+                if (expectation.isEmpty() || check.expectations().get(i).description().equals(expectation.get())) {
+                    check = check.withSettings(i, check.settings().get(i).withSuppression(suppression.get()));
+                    matched = true;
+                }
+            }
+            if (!matched) {
+                validator.report("unknown-expectation", "check \"" + checkName.get() + "\" has no expectation \""
+                        + expectation.get() + "\"; its expectations are: " + String.join("; ", check.expectations()
+                                .stream().map(Expectation::description).toList()), expectationNode.get());
+                return false;
+            }
+            checks.set(index, check);
+            return true;
+        }
+
+        private static int indexOf(List<Check> checks, String name) {
+            for (int i = 0; i < checks.size(); i++) {
+                if (checks.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private Optional<SessionScope> scope(LocatedNode node) {
@@ -274,7 +457,7 @@ public final class ChecksFileReader {
                         + "with a name, policies and expect", node);
                 return Optional.empty();
             }
-            ExpectationReader expectations = new ExpectationReader(validator, scope);
+            ExpectationReader expectations = new ExpectationReader(validator, scope, today);
             Map<String, LocatedNode> names = new HashMap<>();
             List<Check> checks = new ArrayList<>();
             boolean valid = true;
@@ -304,13 +487,18 @@ public final class ChecksFileReader {
                     : validator.required(mapping, "policies", "the ids of the identity policies to evaluate "
                                     + "together, such as [engineer]")
                             .flatMap(node -> policyIds(node, groups, IDENTITY_ONLY, "policies"));
-            Optional<List<Expectation>> expected = validator.required(mapping, "expect", "a list of allows, denies "
-                            + "or allowsStartSession items")
-                    .flatMap(expectations::readAll);
+            Severity checkSeverity = NodeValidator.optional(mapping, "severity")
+                    .flatMap(expectations::severity)
+                    .orElse(Severity.ERROR);
+            Optional<List<ExpectationReader.Read>> expected = validator.required(mapping, "expect", "a list of "
+                            + "allows, denies or allowsStartSession items")
+                    .flatMap(node -> expectations.readAll(node, checkSeverity));
             if (name.isEmpty() || ids.isEmpty() || roles.isEmpty() || expected.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Check(name.get(), ids.get(), roles.get(), expected.get()));
+            return Optional.of(new Check(name.get(), ids.get(), roles.get(),
+                    expected.get().stream().map(ExpectationReader.Read::expectation).toList(),
+                    expected.get().stream().map(ExpectationReader.Read::settings).toList()));
         }
 
         /** Reads the optional policy roles of a check; each id must name a policy of a kind that fits the role. */

@@ -9,8 +9,19 @@ import dev.policyproof.engine.PolicySet;
  */
 public interface Expectation {
 
+    /** The rule id of expectations that do not name their own, such as those a project writes in Java. */
+    String DEFAULT_RULE_ID = "PP-CHECK";
+
     /** Describes the expectation in one line, as test reports and the check summary show it. */
     String description();
+
+    /**
+     * Returns the stable id of the expectation's kind, such as {@code PP-ALLOWS}, which SARIF reports use as the rule
+     * id. Code scanning tools group and track results by it, so an id never changes once published.
+     */
+    default String ruleId() {
+        return DEFAULT_RULE_ID;
+    }
 
     /**
      * Checks the expectation against {@code policies}. A violated expectation is a failed result, not an exception.

@@ -2,21 +2,26 @@ package dev.policyproof.engine.check;
 
 import dev.policyproof.engine.Request;
 import dev.policyproof.engine.RequestContext;
+import dev.policyproof.engine.SourceLocation;
 import dev.policyproof.engine.check.LocatedNode.Entry;
 import dev.policyproof.engine.check.LocatedNode.Mapping;
 import dev.policyproof.engine.check.LocatedNode.Sequence;
 import dev.policyproof.engine.proof.Scope;
 import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionScope;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Turns the {@code expect} list of a check into {@link Expectation}s. Each list item contains exactly one kind:
  * {@code allows}, {@code denies}, {@code allowsStartSession}, {@code grantsOnly}, {@code neverAllows},
  * {@code isNotPublic}, {@code doesNotAllowShellOn} or {@code endsOnlyOwnSessions}. {@code allowsStartSession} yields
- * the "some session is allowed" expectation plus one expectation per {@code only*} key given.
+ * the "some session is allowed" expectation plus one expectation per {@code only*} key given. An item may also set
+ * {@code severity} and {@code suppress}, which apply to every expectation the item yields.
  */
 final class ExpectationReader {
 
@@ -31,6 +36,9 @@ final class ExpectationReader {
 
     private static final List<String> KINDS = List.of(
             ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS);
+    private static final List<String> ITEM_OPTIONS = List.of("severity", "suppress");
+    private static final List<String> ITEM_KEYS = Stream.concat(KINDS.stream(), ITEM_OPTIONS.stream()).toList();
+    private static final List<String> SUPPRESS_KEYS = List.of("reason", "expires");
     private static final List<String> SCOPE_KEYS = List.of("actions", "resources");
     private static final List<String> REQUEST_KEYS = List.of("action", "resource", "tags", "context", "principal");
     private static final List<String> SESSION_KEYS = List.of("onlyWithDocument", "onlyForTag");
@@ -38,14 +46,22 @@ final class ExpectationReader {
 
     private final NodeValidator validator;
     private final SessionScope scope;
+    private final LocalDate today;
 
-    ExpectationReader(NodeValidator validator, SessionScope scope) {
+    /** An expectation read from the checks file with its settings. */
+    record Read(Expectation expectation, ExpectationSettings settings) {}
+
+    ExpectationReader(NodeValidator validator, SessionScope scope, LocalDate today) {
         this.validator = validator;
         this.scope = scope;
+        this.today = today;
     }
 
-    /** Returns the expectations of one {@code expect} list, or empty after reporting what is wrong with it. */
-    Optional<List<Expectation>> readAll(LocatedNode expect) {
+    /**
+     * Returns the expectations of one {@code expect} list, or empty after reporting what is wrong with it. Items
+     * without a severity of their own get {@code checkSeverity}.
+     */
+    Optional<List<Read>> readAll(LocatedNode expect, Severity checkSeverity) {
         if (!(expect instanceof Sequence sequence)) {
             validator.report("wrong-type", "expected a list of expectations, each starting with \"- \", found "
                     + expect.typeName(), expect);
@@ -56,23 +72,95 @@ final class ExpectationReader {
                     + "allowsStartSession item", expect);
             return Optional.empty();
         }
-        List<Expectation> expectations = new ArrayList<>();
+        List<Read> expectations = new ArrayList<>();
         boolean valid = true;
         for (LocatedNode item : sequence.elements()) {
-            Optional<List<Expectation>> read = readItem(item);
+            Optional<List<Read>> read = readItem(item, checkSeverity);
             valid &= read.isPresent();
             read.ifPresent(expectations::addAll);
         }
         return valid ? Optional.of(expectations) : Optional.empty();
     }
 
-    private Optional<List<Expectation>> readItem(LocatedNode item) {
+    private Optional<List<Read>> readItem(LocatedNode item, Severity checkSeverity) {
         Optional<Mapping> mapping = validator.mapping(item, "a map with one of " + String.join(", ", KINDS));
         if (mapping.isEmpty()) {
             return Optional.empty();
         }
-        validator.allowOnly(mapping.get(), KINDS);
-        List<Entry> kinds = mapping.get().entries().values().stream()
+        validator.allowOnly(mapping.get(), ITEM_KEYS);
+        Optional<Severity> severity = NodeValidator.optional(mapping.get(), "severity")
+                .map(this::severity)
+                .orElse(Optional.of(checkSeverity));
+        Optional<Optional<Suppression>> suppression = NodeValidator.optional(mapping.get(), "suppress")
+                .map(node -> suppression(node).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
+        Optional<List<Expectation>> expectations = readKind(item, mapping.get());
+        if (severity.isEmpty() || suppression.isEmpty() || expectations.isEmpty()) {
+            return Optional.empty();
+        }
+        SourceLocation location = new SourceLocation(validator.file(), item.line(), item.column(), item.path());
+        ExpectationSettings settings =
+                new ExpectationSettings(severity.get(), suppression.get().orElse(null), location);
+        return Optional.of(expectations.get().stream().map(expectation -> new Read(expectation, settings)).toList());
+    }
+
+    /** Reads {@code warning} or {@code error}. */
+    Optional<Severity> severity(LocatedNode node) {
+        Optional<String> text = validator.text(node, "a severity, warning or error");
+        Optional<Severity> severity = text.flatMap(Severity::parse);
+        if (text.isPresent() && severity.isEmpty()) {
+            validator.report("invalid-severity", "unknown severity \"" + text.get() + "\"; use warning or error",
+                    node);
+        }
+        return severity;
+    }
+
+    /**
+     * Reads {@code {reason: ..., expires: YYYY-MM-DD}} from {@code mapping}; {@code reason} is required. An expired
+     * suppression is reported, so that the build fails until someone fixes the violation or extends the date.
+     */
+    Optional<Suppression> suppression(Mapping mapping, List<String> otherKeys) {
+        validator.allowOnly(mapping, Stream.concat(otherKeys.stream(), SUPPRESS_KEYS.stream()).toList());
+        Optional<String> reason = validator.required(mapping, "reason", "why the violation is accepted, which "
+                        + "reports show")
+                .flatMap(node -> validator.text(node, "a reason"));
+        Optional<LocatedNode> expiresNode = NodeValidator.optional(mapping, "expires");
+        Optional<Optional<LocalDate>> expires = expiresNode
+                .map(node -> date(node).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
+        if (reason.isEmpty() || expires.isEmpty()) {
+            return Optional.empty();
+        }
+        SourceLocation location = new SourceLocation(validator.file(), mapping.line(), mapping.column(),
+                mapping.path());
+        Suppression suppression = new Suppression(reason.get(), expires.get().orElse(null), location);
+        if (suppression.isExpiredOn(today)) {
+            validator.report("expired-suppression", "suppression (reason: " + reason.get() + ") expired on "
+                    + suppression.expires() + "; fix the violation and remove the suppression, or set a later "
+                    + "expires date after a review", mapping);
+            return Optional.empty();
+        }
+        return Optional.of(suppression);
+    }
+
+    private Optional<Suppression> suppression(LocatedNode node) {
+        return validator.mapping(node, "a map with reason and, optionally, expires")
+                .flatMap(mapping -> suppression(mapping, List.of()));
+    }
+
+    private Optional<LocalDate> date(LocatedNode node) {
+        Optional<String> text = validator.text(node, "a date such as 2027-01-31");
+        try {
+            return text.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            validator.report("invalid-date", "invalid date \"" + text.get() + "\"; write it as YYYY-MM-DD, such as "
+                    + "2027-01-31", node);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<List<Expectation>> readKind(LocatedNode item, Mapping mapping) {
+        List<Entry> kinds = mapping.entries().values().stream()
                 .filter(entry -> KINDS.contains(entry.key()))
                 .toList();
         if (kinds.size() != 1) {

@@ -63,6 +63,7 @@ public final class Expectations {
      */
     public static Expectation grantsOnly(List<Scope> permitted) {
         return new ProofExpectation(
+                "PP-GRANTS-ONLY",
                 "grants only " + ProofExpectation.describe(permitted),
                 "a request outside them is allowed",
                 (analyzer, policies) -> analyzer.findAllowedExcept(Scope.all(), permitted));
@@ -71,6 +72,7 @@ public final class Expectations {
     /** Expects no request in {@code scope} to be allowed, in any context: the local CheckAccessNotGranted. */
     public static Expectation neverAllows(Scope scope) {
         return new ProofExpectation(
+                "PP-NEVER-ALLOWS",
                 "never allows " + scope,
                 "an allowed request",
                 (analyzer, policies) -> analyzer.findAllowed(scope));
@@ -79,6 +81,7 @@ public final class Expectations {
     /** Expects the policies to allow nothing that {@code baseline} does not: the local CheckNoNewAccess. */
     public static Expectation grantsNoNewAccessComparedTo(PolicySet baseline) {
         return new ProofExpectation(
+                "PP-NO-NEW-ACCESS",
                 "grants no access beyond " + baseline.name(),
                 "a request that " + baseline.name() + " does not allow",
                 (analyzer, policies) -> analyzer.findNewAccess(baseline, Scope.all()));
@@ -90,6 +93,7 @@ public final class Expectations {
      */
     public static Expectation isNotPublic(String resourceAccount) {
         return new ProofExpectation(
+                "PP-NOT-PUBLIC",
                 "is not public",
                 "a request from outside account " + resourceAccount + " is allowed",
                 (analyzer, policies) -> analyzer.findPublicAccess(Scope.all().withAccount(resourceAccount)));

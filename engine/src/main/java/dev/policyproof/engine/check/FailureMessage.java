@@ -1,7 +1,10 @@
 package dev.policyproof.engine.check;
 
+import dev.policyproof.engine.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A multi-line failure message of aligned facts, shared by the assertion DSL, the Maven plugin and reports so that a
@@ -23,6 +26,7 @@ public final class FailureMessage {
 
     private final String title;
     private final List<String> lines = new ArrayList<>();
+    private @Nullable SourceLocation decidingStatement;
 
     private FailureMessage(String title) {
         this.title = title;
@@ -57,6 +61,21 @@ public final class FailureMessage {
     public FailureMessage detail(String text) {
         lines.add(CONTINUATION + text);
         return this;
+    }
+
+    /**
+     * Records where the statement that decided the offending request is written; reports point at it. Only the first
+     * call counts, because messages print the deciding statement before any other.
+     */
+    public FailureMessage decidedAt(SourceLocation location) {
+        if (decidingStatement == null) {
+            decidingStatement = location;
+        }
+        return this;
+    }
+
+    public Optional<SourceLocation> decidingStatement() {
+        return Optional.ofNullable(decidingStatement);
     }
 
     public String render() {

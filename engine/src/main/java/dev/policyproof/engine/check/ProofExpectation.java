@@ -19,19 +19,28 @@ final class ProofExpectation implements Expectation {
     /** Unknown parts listed in a message before the rest are counted. */
     private static final int MAX_UNKNOWNS = 5;
 
+    private final String ruleId;
     private final String description;
     private final String finding;
     private final BiFunction<PolicyAnalyzer, PolicySet, Answer> question;
 
     /**
+     * @param ruleId the stable id of the expectation's kind, such as {@code PP-GRANTS-ONLY}
      * @param description the expectation in one line, such as "grants only ssm:StartSession on ..."
      * @param finding what a counterexample shows, such as "a request outside them is allowed"
      * @param question queries the analyzer of the checked policies for a request with the unwanted property
      */
-    ProofExpectation(String description, String finding, BiFunction<PolicyAnalyzer, PolicySet, Answer> question) {
+    ProofExpectation(String ruleId, String description, String finding,
+            BiFunction<PolicyAnalyzer, PolicySet, Answer> question) {
+        this.ruleId = ruleId;
         this.description = description;
         this.finding = finding;
         this.question = question;
+    }
+
+    @Override
+    public String ruleId() {
+        return ruleId;
     }
 
     @Override
@@ -49,14 +58,14 @@ final class ProofExpectation implements Expectation {
         };
     }
 
-    private String counterexample(String title, Answer answer) {
+    private FailureMessage counterexample(String title, Answer answer) {
         FailureMessage message = FailureMessage.titled(title).fact("expected", description).fact("but found", finding);
         ResultPrinter.printRequest(message, answer.counterexample());
         message.fact("decision", answer.evaluation().decision().name());
         ResultPrinter.printStatements(message, "allowed by", answer.evaluation().decidingStatements());
         message.fact("proof", "the prover checked every request in scope; this one re-evaluates to "
                 + answer.evaluation().decision().name());
-        return message.render();
+        return message;
     }
 
     private String unknown(String title, List<Unknown> unknowns) {

@@ -29,6 +29,11 @@ public final class RequestExpectation implements Expectation {
     }
 
     @Override
+    public String ruleId() {
+        return expectAllowed ? "PP-ALLOWS" : "PP-DENIES";
+    }
+
+    @Override
     public String description() {
         return (expectAllowed ? "allows " : "denies ") + request;
     }
@@ -57,6 +62,6 @@ public final class RequestExpectation implements Expectation {
         } else {
             ResultPrinter.printNearMisses(message, result);
         }
-        return CheckResult.fail(this, 1, message.render());
+        return CheckResult.fail(this, 1, message);
     }
 }

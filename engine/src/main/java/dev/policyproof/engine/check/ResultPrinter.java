@@ -54,6 +54,7 @@ final class ResultPrinter {
         for (int i = 0; i < statements.size() && i < MAX_STATEMENTS; i++) {
             StatementResult result = statements.get(i);
             if (i == 0) {
+                message.decidedAt(result.ref().statement().location());
                 message.fact(label, result.ref().describe());
             } else {
                 message.more(result.ref().describe());

@@ -71,7 +71,7 @@ abstract class SessionExpectation implements Expectation {
     }
 
     /** Builds the failure message for a call that was allowed but should not have been. */
-    final String counterexample(String title, String expected, String finding, StartSessionResult result, int evaluated,
+    final FailureMessage counterexample(String title, String expected, String finding, StartSessionResult result, int evaluated,
             String hint) {
         FailureMessage message = FailureMessage.titled(title).fact("expected", expected).fact("but found", finding);
         ResultPrinter.printSession(message, result);
@@ -80,7 +80,7 @@ abstract class SessionExpectation implements Expectation {
         ResultPrinter.printStatements(message, "allowed by", result.decidingStatements());
         message.fact("hint", hint);
         message.fact("checked", ResultPrinter.count(evaluated, "session", "sessions") + " up to this one");
-        return message.render();
+        return message;
     }
 
     /** Suggests the usual fix for an allowed call that an {@code only*} check rejects. */
@@ -109,6 +109,11 @@ abstract class SessionExpectation implements Expectation {
 
     /** Some session is allowed at all: the starting point of the {@code only*} checks. */
     static final class Allowed extends SessionExpectation {
+
+        @Override
+        public String ruleId() {
+            return "PP-SESSION-ALLOWED";
+        }
 
         Allowed(SessionScope scope, SessionCaller caller) {
             super(scope, caller);
@@ -140,6 +145,11 @@ abstract class SessionExpectation implements Expectation {
 
     /** Sessions are allowed only with the given documents; no document named means the default shell. */
     static final class OnlyWithDocuments extends SessionExpectation {
+
+        @Override
+        public String ruleId() {
+            return "PP-SESSION-DOCUMENTS";
+        }
 
         private final List<SessionDocument> documents;
 
@@ -180,6 +190,11 @@ abstract class SessionExpectation implements Expectation {
 
     /** Sessions are allowed only on targets tagged {@code key=value}; tag keys compare without case, as IAM does. */
     static final class OnlyForTag extends SessionExpectation {
+
+        @Override
+        public String ruleId() {
+            return "PP-SESSION-TAG";
+        }
 
         private final String key;
         private final String value;

@@ -35,6 +35,11 @@ final class SessionOwnershipExpectation implements Expectation {
     }
 
     @Override
+    public String ruleId() {
+        return "PP-OWN-SESSIONS";
+    }
+
+    @Override
     public String description() {
         return "ends and resumes only the caller's own sessions";
     }
@@ -81,7 +86,7 @@ final class SessionOwnershipExpectation implements Expectation {
         return request.build();
     }
 
-    private String message(String title, Foreign session, EvaluationResult result) {
+    private FailureMessage message(String title, Foreign session, EvaluationResult result) {
         FailureMessage message = FailureMessage.titled(title)
                 .fact("expected", description())
                 .fact("but found", session.description() + " can be ended or resumed");
@@ -91,6 +96,6 @@ final class SessionOwnershipExpectation implements Expectation {
         message.fact("hint", "allow ssm:TerminateSession and ssm:ResumeSession on session/* only with "
                 + "\"StringEquals\": {\"ssm:resourceTag/" + SESSION_TAG + "\": \"${aws:userid}\"}; resuming "
                 + "another's session takes it over");
-        return message.render();
+        return message;
     }
 }

@@ -50,6 +50,11 @@ final class ShellRoadsExpectation implements Expectation {
     }
 
     @Override
+    public String ruleId() {
+        return "PP-NO-SHELL";
+    }
+
+    @Override
     public String description() {
         return "does not allow a shell on " + target;
     }
@@ -68,7 +73,8 @@ final class ShellRoadsExpectation implements Expectation {
                 String message = result.failureMessage()
                         .replaceFirst("expected:     never allows", "expected:     no shell on " + target
                                 + " through " + road.label() + ": never allows");
-                return CheckResult.fail(this, evaluated + result.requestsEvaluated(), message);
+                return CheckResult.fail(this, evaluated + result.requestsEvaluated(), message,
+                        result.decidingStatement());
             }
             evaluated += result.requestsEvaluated();
         }
@@ -110,7 +116,7 @@ final class ShellRoadsExpectation implements Expectation {
         return ArnMatcher.matches(pattern, candidate.arn()) ? candidate : null;
     }
 
-    private String sessionMessage(String title, StartSessionResult result, int evaluated) {
+    private FailureMessage sessionMessage(String title, StartSessionResult result, int evaluated) {
         FailureMessage message = FailureMessage.titled(title)
                 .fact("expected", "no shell on " + target + " through Session Manager")
                 .fact("but found", result.request().documentArn() == null
@@ -121,6 +127,6 @@ final class ShellRoadsExpectation implements Expectation {
         ResultPrinter.printStatements(message, "allowed by", result.decidingStatements());
         message.fact("hint", SessionExpectation.hintFor(result, null, null));
         message.fact("checked", ResultPrinter.count(evaluated, "session", "sessions") + " up to this one");
-        return message.render();
+        return message;
     }
 }

@@ -27,12 +27,23 @@ public record SuiteResult(String checksFile, String suiteName, int checkCount, i
         return (int) outcomes.stream().filter(CheckOutcome::passed).count();
     }
 
+    /** Returns the number of violated expectations, leaving out suppressed ones. */
     public int failedCount() {
-        return outcomes.size() - passedCount();
+        return (int) outcomes.stream().filter(CheckOutcome::violated).count();
     }
 
+    public int suppressedCount() {
+        return (int) outcomes.stream().filter(CheckOutcome::suppressed).count();
+    }
+
+    /** Returns the violated expectations that no suppression accepts, in file order. */
     public List<CheckOutcome> failures() {
-        return outcomes.stream().filter(outcome -> !outcome.passed()).toList();
+        return outcomes.stream().filter(CheckOutcome::violated).toList();
+    }
+
+    /** Returns the violations at {@code threshold} or above, the ones that fail a build. */
+    public List<CheckOutcome> failuresAtLeast(Severity threshold) {
+        return failures().stream().filter(outcome -> outcome.severity().isAtLeast(threshold)).toList();
     }
 
     public boolean passed() {
@@ -45,12 +56,13 @@ public record SuiteResult(String checksFile, String suiteName, int checkCount, i
 
     /**
      * Summarizes the run in one line, such as {@code 3 expectations in 1 check on 1 policy set (1 policy file): 3
-     * passed, 0 failed}.
+     * passed, 0 failed}. Suppressed violations are counted at the end, only when there are some.
      */
     public String summary() {
-        return count(outcomes.size(), "expectation") + " in " + count(checkCount, "check") + " on "
+        String summary = count(outcomes.size(), "expectation") + " in " + count(checkCount, "check") + " on "
                 + count(policySetCount, "policy set") + " (" + count(policyFileCount, "policy file") + "): "
                 + passedCount() + " passed, " + failedCount() + " failed";
+        return suppressedCount() == 0 ? summary : summary + ", " + suppressedCount() + " suppressed";
     }
 
     private static String count(int n, String singular) {

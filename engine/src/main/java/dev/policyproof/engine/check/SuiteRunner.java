@@ -15,11 +15,13 @@ public final class SuiteRunner {
     public static SuiteResult run(CheckSuite suite) {
         List<CheckOutcome> outcomes = new ArrayList<>();
         for (CheckSuite.Entry entry : suite.entries()) {
-            for (Expectation expectation : entry.check().expectations()) {
+            List<Expectation> expectations = entry.check().expectations();
+            for (int i = 0; i < expectations.size(); i++) {
                 long start = System.nanoTime();
-                CheckResult result = expectation.check(entry.policies(), entry.check().name());
+                CheckResult result = expectations.get(i).check(entry.policies(), entry.check().name());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                outcomes.add(new CheckOutcome(entry.check().name(), entry.policies().name(), result, elapsed));
+                outcomes.add(new CheckOutcome(entry.check().name(), entry.policies().name(), result, elapsed,
+                        entry.check().settings().get(i)));
             }
         }
         return new SuiteResult(suite.checksFile().file(), suite.checksFile().baseName(), suite.entries().size(),

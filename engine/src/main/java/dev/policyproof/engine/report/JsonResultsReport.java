@@ -18,10 +18,14 @@ import java.util.List;
  * <pre>
  * {"checksFile": "...", "summary": {"expectations": 3, "passed": 2, "failed": 1, "checks": 1, "policySets": 1,
  *  "policyFiles": 1}, "results": [{"name": "...", "check": "...", "policySet": "...", "expectation": "...",
- *  "passed": false, "requestsEvaluated": 10, "timeSeconds": 0.012, "message": "..."}]}
+ *  "passed": false, "requestsEvaluated": 10, "timeSeconds": 0.012, "message": "...", "ruleId": "PP-ALLOWS",
+ *  "severity": "error", "suppressed": false, "location": {"file": "...", "line": 4}}]}
  * </pre>
  *
  * {@code message} is null for a passed expectation and otherwise the failure message as the console prints it.
+ * {@code summary.suppressed} counts suppressed violations, which {@code failed} leaves out; a suppressed result adds
+ * {@code "suppression": {"reason": "...", "expires": "2027-01-31"}}. {@code location} is the deciding statement of a
+ * failure, else the expectation in the checks file, and is null when neither is known.
  */
 public final class JsonResultsReport {
 
@@ -55,9 +59,31 @@ public final class JsonResultsReport {
         json.writeNumberField("expectations", result.outcomes().size());
         json.writeNumberField("passed", result.passedCount());
         json.writeNumberField("failed", result.failedCount());
+        json.writeNumberField("suppressed", result.suppressedCount());
         json.writeNumberField("checks", result.checkCount());
         json.writeNumberField("policySets", result.policySetCount());
         json.writeNumberField("policyFiles", result.policyFileCount());
+        json.writeEndObject();
+    }
+
+    private static void writeSuppression(JsonGenerator json, CheckOutcome outcome) throws IOException {
+        if (outcome.suppression().isEmpty()) {
+            return;
+        }
+        json.writeObjectFieldStart("suppression");
+        json.writeStringField("reason", outcome.suppression().get().reason());
+        json.writeStringField("expires", outcome.suppression().get().expiry().map(Object::toString).orElse(null));
+        json.writeEndObject();
+    }
+
+    private static void writeLocation(JsonGenerator json, CheckOutcome outcome) throws IOException {
+        if (outcome.location().isEmpty()) {
+            json.writeNullField("location");
+            return;
+        }
+        json.writeObjectFieldStart("location");
+        json.writeStringField("file", outcome.location().get().source());
+        json.writeNumberField("line", outcome.location().get().line());
         json.writeEndObject();
     }
 
@@ -75,6 +101,11 @@ public final class JsonResultsReport {
             json.writeNumberField("requestsEvaluated", outcome.result().requestsEvaluated());
             json.writeNumberField("timeSeconds", outcome.elapsed().toNanos() / 1e9);
             json.writeStringField("message", outcome.result().failureMessage());
+            json.writeStringField("ruleId", outcome.result().ruleId());
+            json.writeStringField("severity", outcome.severity().label());
+            json.writeBooleanField("suppressed", outcome.suppressed());
+            writeSuppression(json, outcome);
+            writeLocation(json, outcome);
             json.writeEndObject();
         }
         json.writeEndArray();

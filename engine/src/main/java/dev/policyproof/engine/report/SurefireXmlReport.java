@@ -26,7 +26,8 @@ import org.w3c.dom.Element;
  * Writes a run as one {@code <testsuite>} in the XML format of Maven Surefire, which CI servers read as test results.
  * Each expectation is a {@code <testcase>} named {@code "<check>: <expectation>"} with class name
  * {@code policyproof.<checks file base name>}; a violation is a {@code <failure>} of type {@value #FAILURE_TYPE}
- * whose message attribute is the first line of the failure message and whose text is the whole message.
+ * whose message attribute is the first line of the failure message and whose text is the whole message. A suppressed
+ * violation is {@code <skipped message="suppressed: <reason>">} with the failure message as its text.
  */
 public final class SurefireXmlReport {
 
@@ -65,7 +66,7 @@ public final class SurefireXmlReport {
         suite.setAttribute("tests", String.valueOf(result.outcomes().size()));
         suite.setAttribute("failures", String.valueOf(result.failedCount()));
         suite.setAttribute("errors", "0");
-        suite.setAttribute("skipped", "0");
+        suite.setAttribute("skipped", String.valueOf(result.suppressedCount()));
         suite.setAttribute("time", seconds(result.elapsed()));
         document.appendChild(suite);
 
@@ -81,6 +82,13 @@ public final class SurefireXmlReport {
         testCase.setAttribute("name", xmlSafe(name));
         testCase.setAttribute("classname", className);
         testCase.setAttribute("time", seconds(outcome.elapsed()));
+        if (outcome.suppressed()) {
+            Element skipped = document.createElement("skipped");
+            skipped.setAttribute("message", xmlSafe("suppressed: " + outcome.suppression().orElseThrow().reason()));
+            skipped.setTextContent(xmlSafe(outcome.result().failure().orElse("")));
+            testCase.appendChild(skipped);
+            return testCase;
+        }
         outcome.result().failure().ifPresent(message -> {
             Element failure = document.createElement("failure");
             failure.setAttribute("message", xmlSafe(message.lines().findFirst().orElse("")));

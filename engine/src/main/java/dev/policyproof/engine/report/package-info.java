@@ -1,4 +1,4 @@
-/** Writes the results of a checks file run as Surefire-format XML and as JSON. */
+/** Writes the results of a checks file run as Surefire-format XML, JSON and SARIF. */
 @NullMarked
 package dev.policyproof.engine.report;
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.policyproof.engine.check.CheckOutcome;
+import dev.policyproof.engine.SourceLocation;
 import dev.policyproof.engine.check.CheckResult;
+import dev.policyproof.engine.check.ExpectationSettings;
+import dev.policyproof.engine.check.Suppression;
 import dev.policyproof.engine.check.SuiteResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +92,26 @@ class ReportsTest {
     }
 
     @Test
+    void xml_report_skips_suppressed_violation() throws Exception {
+        Suppression suppression = new Suppression("accepted until June", null,
+                new SourceLocation("checks.yaml", 12, 7, "suppressions[0]"));
+        CheckOutcome suppressed = new CheckOutcome("engineer gets no shell", "engineer",
+                new CheckResult("allows ssm:StartSession only with X", false, 10, FAILURE), Duration.ofMillis(12),
+                ExpectationSettings.DEFAULT.withSuppression(suppression));
+        SuiteResult result = new SuiteResult("checks.yaml", "checks", 1, 1, 1, List.of(suppressed));
+
+        Reports.Written written = Reports.writeAll(result, directory);
+
+        Element suite = parse(written.xml()).getDocumentElement();
+        assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        Element skipped = (Element) suite.getElementsByTagName("skipped").item(0);
+        assertThat(skipped.getAttribute("message")).isEqualTo("suppressed: accepted until June");
+        assertThat(skipped.getTextContent()).isEqualTo(FAILURE);
+        assertThat(written.sarif().getFileName()).hasToString("policyproof.sarif");
+    }
+
+    @Test
     void json_report_has_full_results() throws Exception {
         Reports.Written written = Reports.writeAll(result(), directory);
 
@@ -105,5 +128,9 @@ class ReportsTest {
         assertThat(failed.path("requestsEvaluated").asInt()).isEqualTo(10);
         assertThat(failed.path("message").asText()).isEqualTo(FAILURE);
         assertThat(json.path("results").get(0).path("message").isNull()).isTrue();
+        assertThat(failed.path("ruleId").asText()).isEqualTo("PP-CHECK");
+        assertThat(failed.path("severity").asText()).isEqualTo("error");
+        assertThat(failed.path("suppressed").asBoolean()).isFalse();
+        assertThat(failed.path("location").isNull()).isTrue();
     }
 }

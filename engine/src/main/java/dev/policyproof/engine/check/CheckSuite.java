@@ -99,6 +99,9 @@ public final class CheckSuite {
         for (Check check : checksFile.checks()) {
             for (String id : check.allPolicyIds()) {
                 PolicyGroup group = checksFile.policies().get(id);
+                if (group.fromTemplate()) {
+                    continue;
+                }
                 for (int i = 0; i < group.files().size(); i++) {
                     names.putIfAbsent(group.files().get(i), group.displayNames().get(i));
                     kinds.putIfAbsent(group.files().get(i), group.kind());
@@ -122,11 +125,15 @@ public final class CheckSuite {
     }
 
     private static List<Policy> policiesOf(ChecksFile checksFile, List<String> ids, Map<Path, Policy> parsed) {
-        return ids.stream()
-                .flatMap(id -> checksFile.policies().get(id).files().stream())
-                .distinct()
-                .map(parsed::get)
-                .toList();
+        List<Policy> policies = new ArrayList<>();
+        for (String id : ids) {
+            PolicyGroup group = checksFile.policies().get(id);
+            List<Policy> selected = group.fromTemplate()
+                    ? group.templatePolicies()
+                    : group.files().stream().map(parsed::get).toList();
+            selected.stream().filter(policy -> !policies.contains(policy)).forEach(policies::add);
+        }
+        return List.copyOf(policies);
     }
 
     private static String readText(Path file) {

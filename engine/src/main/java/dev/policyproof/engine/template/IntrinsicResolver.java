@@ -163,7 +163,11 @@ final class IntrinsicResolver {
         Mapping resource = resources.get(name);
         if (resource != null) {
             String type = resource.get("Type").flatMap(TemplateValue::asText).orElse("");
-            return new Scalar(ids.ref(type, name, physicalName(name, type, resource)), ScalarType.STRING, at, name);
+            TemplateValue physicalName = physicalName(name, type, resource, at);
+            if (physicalName instanceof Unknown unknown) {
+                return unknown;
+            }
+            return new Scalar(ids.ref(type, name, ((Scalar) physicalName).text()), ScalarType.STRING, at, name);
         }
         problem("undefined-reference", "Ref to \"" + name + "\", which is neither a parameter nor a resource of "
                 + "this template; fix the name or declare it", at);
@@ -222,19 +226,33 @@ final class IntrinsicResolver {
         return Scalar.string(given, at);
     }
 
-    private String physicalName(String logicalId, String type, Mapping resource) {
+    /**
+     * Returns the resource's name property resolved, or the stack name and logical id when it has none. A name that
+     * depends on an unknown value is unknown, so the ARNs built from it are too.
+     */
+    private TemplateValue physicalName(String logicalId, String type, Mapping resource, SourceLocation at) {
         String property = SyntheticIds.NAME_PROPERTIES.get(type);
         Optional<TemplateValue> declared = property == null ? Optional.empty() : resource.get("Properties")
                 .filter(Mapping.class::isInstance)
                 .flatMap(properties -> ((Mapping) properties).get(property));
-        if (declared.isPresent() && evaluating.add("name:" + logicalId)) {
-            TemplateValue name = resolve(declared.get());
-            evaluating.remove("name:" + logicalId);
-            if (name instanceof Scalar scalar) {
-                return scalar.text();
-            }
+        if (declared.isEmpty()) {
+            return Scalar.string(stackName + "-" + logicalId, at);
         }
-        return stackName + "-" + logicalId;
+        if (!evaluating.add("name:" + logicalId)) {
+            problem("circular-reference", "the name of " + logicalId + " refers to itself", at);
+            return new Unknown("circular name of " + logicalId, at);
+        }
+        TemplateValue name = resolve(declared.get());
+        evaluating.remove("name:" + logicalId);
+        if (name instanceof Unknown unknown) {
+            return new Unknown("the name of " + logicalId + " is unknown: " + unknown.reason(), at);
+        }
+        if (!(name instanceof Scalar)) {
+            problem("invalid-resource", property + " of " + logicalId + " must be a string, found " + name.typeName(),
+                    name.location());
+            return new Unknown("invalid name of " + logicalId, at);
+        }
+        return name;
     }
 
     private TemplateValue getAtt(TemplateValue argument, SourceLocation at) {
@@ -255,7 +273,11 @@ final class IntrinsicResolver {
             return invalid(at);
         }
         String type = resource.get("Type").flatMap(TemplateValue::asText).orElse("");
-        Optional<String> value = ids.attribute(type, logicalId, physicalName(logicalId, type, resource), attribute);
+        TemplateValue physicalName = physicalName(logicalId, type, resource, at);
+        if (physicalName instanceof Unknown unknown) {
+            return unknown;
+        }
+        Optional<String> value = ids.attribute(type, logicalId, ((Scalar) physicalName).text(), attribute);
         return value.<TemplateValue>map(text -> new Scalar(text, ScalarType.STRING, at, logicalId))
                 .orElse(new Unknown("attribute " + logicalId + "." + attribute + " of " + type + " is not modelled",
                         at));

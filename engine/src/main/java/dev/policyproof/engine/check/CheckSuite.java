@@ -63,7 +63,7 @@ public final class CheckSuite {
                     List.of(check.policyIds(), check.roles()), key -> policySet(checksFile, check, parsed));
             entries.add(new Entry(check, set));
         }
-        return new CheckSuite(checksFile, entries, sets.size(), parsed.size());
+        return new CheckSuite(checksFile, entries, sets.size(), parsed.size() + templateFiles(checksFile));
     }
 
     private static PolicySet policySet(ChecksFile checksFile, Check check, Map<Path, Policy> parsed) {
@@ -91,6 +91,17 @@ public final class CheckSuite {
                     + " files, but a resource policy, boundary, session policy or VPC endpoint policy is one file");
         }
         return policies.get(0);
+    }
+
+    /** Counts the distinct templates whose policies the checks use, which {@link #parseUsedFiles} skips. */
+    private static int templateFiles(ChecksFile checksFile) {
+        return (int) checksFile.checks().stream()
+                .flatMap(check -> check.allPolicyIds().stream())
+                .map(checksFile.policies()::get)
+                .filter(PolicyGroup::fromTemplate)
+                .flatMap(group -> group.files().stream())
+                .distinct()
+                .count();
     }
 
     private static Map<Path, Policy> parseUsedFiles(ChecksFile checksFile) {

@@ -280,7 +280,7 @@ public final class ChecksFileReader {
                         + "with a name, policies and expect", node);
                 return Optional.empty();
             }
-            ExpectationReader expectations = new ExpectationReader(validator, scope);
+            ExpectationReader expectations = new ExpectationReader(validator, scope, resolver);
             Map<String, LocatedNode> names = new HashMap<>();
             List<Check> checks = new ArrayList<>();
             boolean valid = true;

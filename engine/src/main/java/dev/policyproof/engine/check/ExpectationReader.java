@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Turns the {@code expect} list of a check into {@link Expectation}s. Each list item contains exactly one kind:
  * {@code allows}, {@code denies}, {@code allowsStartSession}, {@code grantsOnly}, {@code neverAllows},
- * {@code isNotPublic}, {@code doesNotAllowShellOn} or {@code endsOnlyOwnSessions}. {@code allowsStartSession} yields
+ * {@code isNotPublic}, {@code doesNotAllowShellOn}, {@code endsOnlyOwnSessions} or {@code passesBastionRules}, which
+ * yields one expectation per rule of the bastion pack. {@code allowsStartSession} yields
  * the "some session is allowed" expectation plus one expectation per {@code only*} key given.
  */
 final class ExpectationReader {
@@ -28,9 +29,11 @@ final class ExpectationReader {
     static final String IS_NOT_PUBLIC = "isNotPublic";
     static final String NO_SHELL = "doesNotAllowShellOn";
     static final String OWN_SESSIONS = "endsOnlyOwnSessions";
+    static final String BASTION_RULES = "passesBastionRules";
 
     private static final List<String> KINDS = List.of(
-            ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS);
+            ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS,
+            BASTION_RULES);
     private static final List<String> SCOPE_KEYS = List.of("actions", "resources");
     private static final List<String> REQUEST_KEYS = List.of("action", "resource", "tags", "context", "principal");
     private static final List<String> SESSION_KEYS = List.of("onlyWithDocument", "onlyForTag");
@@ -38,10 +41,12 @@ final class ExpectationReader {
 
     private final NodeValidator validator;
     private final SessionScope scope;
+    private final TemplateRulesReader templateRules;
 
-    ExpectationReader(NodeValidator validator, SessionScope scope) {
+    ExpectationReader(NodeValidator validator, SessionScope scope, PolicyFileResolver resolver) {
         this.validator = validator;
         this.scope = scope;
+        this.templateRules = new TemplateRulesReader(validator, new TemplateGroupReader(validator, resolver, scope));
     }
 
     /** Returns the expectations of one {@code expect} list, or empty after reporting what is wrong with it. */
@@ -93,6 +98,7 @@ final class ExpectationReader {
                     .map(target -> List.of(Expectations.doesNotAllowShellOn(scope, target)));
             case OWN_SESSIONS -> flag(kind.value(), OWN_SESSIONS)
                     .map(on -> List.of(Expectations.endsOnlyOwnSessions(scope)));
+            case BASTION_RULES -> templateRules.read(kind.value());
             default -> readSession(kind.value());
         };
     }

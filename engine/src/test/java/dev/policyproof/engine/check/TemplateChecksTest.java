@@ -134,4 +134,47 @@ class TemplateChecksTest {
                 .isInstanceOf(ChecksFileException.class)
                 .hasMessageContaining("policies.sender.files");
     }
+
+    @Test
+    void bastion_rules_become_one_expectation_per_rule() {
+        fixture.write("infra/app.yaml", TEMPLATE.replace("Resources:\n", "Resources:\n"
+                + "  Bastion:\n    Type: AWS::EC2::Instance\n    Properties:\n"
+                + "      Tags: [{Key: Role, Value: jump}]\n"));
+        String checks = CHECKS + """
+                  - name: bastion stays private
+                    policies: [sender]
+                    expect:
+                      - passesBastionRules:
+                          template: infra/app.yaml
+                          parameters: infra/params.json
+                          bastionTag: {key: Role, value: jump}
+                          rules: [PP-BASTION-005, PP-BASTION-001]
+                """;
+
+        SuiteResult result = SuiteRunner.run(CheckSuite.load(fixture.read(checks)));
+
+        assertThat(result.outcomes()).extracting(outcome -> outcome.result().expectation())
+                .filteredOn(name -> name.startsWith("PP-BASTION"))
+                .containsExactly("PP-BASTION-001 the bastion's security groups admit no inbound traffic",
+                        "PP-BASTION-005 the bastion gets no public IP address from its network interfaces");
+        assertThat(result.outcomes()).filteredOn(outcome -> outcome.result().expectation().startsWith("PP-BASTION-001"))
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.result().failure()).get().asString()
+                        .contains("declares no security group"));
+    }
+
+    @Test
+    void unknown_rule_id_is_reported() {
+        String checks = CHECKS + """
+                  - name: bastion stays private
+                    policies: [sender]
+                    expect:
+                      - passesBastionRules: {template: infra/app.yaml, rules: [PP-BASTION-999]}
+                """;
+
+        assertThatThrownBy(() -> fixture.read(checks))
+                .isInstanceOf(ChecksFileException.class)
+                .hasMessageContaining("unknown rule id \"PP-BASTION-999\"")
+                .hasMessageContaining("checks[1].expect[0].passesBastionRules.rules");
+    }
 }

@@ -16,6 +16,10 @@ final class Findings {
         this.rule = rule;
     }
 
+    BastionRule rule() {
+        return rule;
+    }
+
     void examined(int count) {
         examined += count;
     }

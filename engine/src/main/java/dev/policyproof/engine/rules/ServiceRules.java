@@ -1,6 +1,5 @@
 package dev.policyproof.engine.rules;
 
-import dev.policyproof.engine.SourceLocation;
 import dev.policyproof.engine.rules.BastionTopology.GroupRule;
 import dev.policyproof.engine.rules.BastionTopology.Reference;
 import dev.policyproof.engine.template.TemplateResource;
@@ -52,8 +51,12 @@ final class ServiceRules {
         return findings.result();
     }
 
-    /** Reports a missing endpoint for {@code service}; {@code interfaceOnly} rejects a gateway endpoint. */
+    /**
+     * Reports a missing endpoint for {@code service} unless one endpoint serves it well; {@code interfaceOnly}
+     * rejects a gateway endpoint. A misconfigured endpoint is reported only when no other endpoint serves.
+     */
     private void requireEndpoint(Findings findings, String service, boolean interfaceOnly) {
+        RuleViolation firstProblem = null;
         for (TemplateResource endpoint : topology.endpoints()) {
             Optional<TemplateValue> name = endpoint.property("ServiceName");
             if (name.isPresent() && name.get() instanceof TemplateValue.Unknown unknown) {
@@ -66,21 +69,26 @@ final class ServiceRules {
             String type = endpoint.property("VpcEndpointType").flatMap(TemplateValue::asText).orElse("Gateway");
             boolean privateDns = endpoint.property("PrivateDnsEnabled").flatMap(TemplateValue::asText)
                     .filter("true"::equalsIgnoreCase).isPresent();
-            if (type.equals("Interface") && privateDns) {
+            if ((type.equals("Interface") && privateDns) || (!interfaceOnly && type.equals("Gateway"))) {
                 return;
             }
-            if (!interfaceOnly && type.equals("Gateway")) {
-                return;
+            if (firstProblem == null) {
+                String problem = type.equals("Interface")
+                        ? "does not set PrivateDnsEnabled: true, so the agent resolves the public " + service
+                                + " endpoint"
+                        : "is a " + type + " endpoint, but " + service + " needs an Interface endpoint";
+                firstProblem = new RuleViolation(findings.rule(), endpoint.logicalId(), endpoint.location(),
+                        "endpoint for " + service + " " + problem, false);
             }
-            String problem = type.equals("Interface")
-                    ? "does not set PrivateDnsEnabled: true, so the agent resolves the public " + service + " endpoint"
-                    : "is a " + type + " endpoint; " + service + " needs an Interface endpoint";
-            findings.violation(endpoint.logicalId(), endpoint.location(), "endpoint for " + service + " " + problem);
+        }
+        if (firstProblem != null) {
+            findings.violation(firstProblem.logicalId(), firstProblem.location(), firstProblem.message());
             return;
         }
-        findings.violation(service, SourceLocation.generated(topology.template.name(), "/Resources"), "no "
-                + (interfaceOnly ? "interface" : "gateway or interface") + " endpoint for com.amazonaws.<region>."
-                + service + " in the template");
+        TemplateResource bastion = bastion();
+        findings.violation(bastion.logicalId(), bastion.location(), "no " + (interfaceOnly ? "interface" : "gateway "
+                + "or interface") + " endpoint for com.amazonaws.<region>." + service + " in the template, which the "
+                + "bastion needs");
     }
 
     RuleResult databaseSources() {
@@ -154,8 +162,9 @@ final class ServiceRules {
         Findings findings = new Findings(BastionRule.SESSION_LOGGING);
         List<TemplateResource> documents = sessionDocuments();
         if (documents.isEmpty()) {
-            findings.violation(SESSION_PREFERENCES, SourceLocation.generated(topology.template.name(), "/Resources"),
-                    "no AWS::SSM::Document with DocumentType: Session, so Session Manager keeps no session logs");
+            TemplateResource bastion = bastion();
+            findings.violation(bastion.logicalId(), bastion.location(), "no AWS::SSM::Document with DocumentType: "
+                    + "Session in the template, so Session Manager keeps no log of sessions on the bastion");
         }
         for (TemplateResource document : documents) {
             findings.examined(1);
@@ -206,6 +215,11 @@ final class ServiceRules {
                     .orElse(inputs.location()), "session preferences log to " + destination + " without " + flag
                     + ": true");
         }
+    }
+
+    /** Returns the first bastion, where messages about a resource the template lacks point. */
+    private TemplateResource bastion() {
+        return topology.bastions().get(0);
     }
 
     List<TemplateResource> sessionDocuments() {

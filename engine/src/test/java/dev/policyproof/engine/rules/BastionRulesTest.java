@@ -102,7 +102,7 @@ class BastionRulesTest {
                         "GatewayId: !Ref Gateway"),
                 Arguments.of("missing ssmmessages endpoint", "PP-BASTION-008",
                         "${AWS::Region}.ssmmessages", "${AWS::Region}.ssm-contacts",
-                        "AWSTemplateFormatVersion"),
+                        "  Bastion:\n"),
                 Arguments.of("ssm endpoint without private DNS", "PP-BASTION-008",
                         "      ServiceName: !Sub com.amazonaws.${AWS::Region}.ssm\n"
                                 + "      VpcEndpointType: Interface\n      PrivateDnsEnabled: true\n",
@@ -111,7 +111,7 @@ class BastionRulesTest {
                         "  SsmEndpoint:"),
                 Arguments.of("missing logs endpoint", "PP-BASTION-009",
                         "${AWS::Region}.logs", "${AWS::Region}.logs-other",
-                        "AWSTemplateFormatVersion"),
+                        "  Bastion:\n"),
                 Arguments.of("database open to a CIDR", "PP-BASTION-010",
                         "FromPort: 5432\n          ToPort: 5432\n          SourceSecurityGroupId: !Ref BastionSecurityGroup",
                         "FromPort: 5432\n          ToPort: 5432\n          CidrIp: 10.0.0.0/16",
@@ -151,8 +151,7 @@ class BastionRulesTest {
                 .violations()
                 .get(0);
         assertThat(violation.undecided()).as(violation.toString()).isFalse();
-        int expectedLine = marker.equals("AWSTemplateFormatVersion") ? 0 : lineOf(text, marker);
-        assertThat(violation.location().line()).as(violation.toString()).isEqualTo(expectedLine);
+        assertThat(violation.location().line()).as(violation.toString()).isEqualTo(lineOf(text, marker));
     }
 
     @Test
@@ -217,6 +216,26 @@ class BastionRulesTest {
                         + "network interface sets AssociatePublicIpAddress: true, so the bastion gets a public IPv4 "
                         + "address",
                 "fix:          " + BastionRule.NO_PUBLIC_IP.fix()));
+    }
+
+    @Test
+    void test_copy_matches_sample() throws IOException {
+        // The sample project's template is copied here so that engine tests do not depend on another module.
+        Path sample = Path.of("../sample-project/src/main/cloudformation/bastion.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(sample), "runs inside the repository only");
+
+        assertThat(GOOD).isEqualTo(Files.readString(sample, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void missing_session_document_fails_logging_rule() {
+        String text = replace(GOOD, "      DocumentType: Session\n", "      DocumentType: Command\n");
+
+        RuleResult result = check(text).get(BastionRule.SESSION_LOGGING.ordinal());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.violations().get(0).toString()).contains("Bastion, line " + lineOf(text, "  Bastion:\n"),
+                "no AWS::SSM::Document with DocumentType: Session");
     }
 
     @Test

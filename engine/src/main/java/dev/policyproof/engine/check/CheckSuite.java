@@ -63,7 +63,7 @@ public final class CheckSuite {
                     List.of(check.policyIds(), check.roles()), key -> policySet(checksFile, check, parsed));
             entries.add(new Entry(check, set));
         }
-        return new CheckSuite(checksFile, entries, sets.size(), parsed.size());
+        return new CheckSuite(checksFile, entries, sets.size(), parsed.size() + templateFiles(checksFile));
     }
 
     private static PolicySet policySet(ChecksFile checksFile, Check check, Map<Path, Policy> parsed) {
@@ -93,12 +93,26 @@ public final class CheckSuite {
         return policies.get(0);
     }
 
+    /** Counts the distinct templates whose policies the checks use, which {@link #parseUsedFiles} skips. */
+    private static int templateFiles(ChecksFile checksFile) {
+        return (int) checksFile.checks().stream()
+                .flatMap(check -> check.allPolicyIds().stream())
+                .map(checksFile.policies()::get)
+                .filter(PolicyGroup::fromTemplate)
+                .flatMap(group -> group.files().stream())
+                .distinct()
+                .count();
+    }
+
     private static Map<Path, Policy> parseUsedFiles(ChecksFile checksFile) {
         Map<Path, String> names = new LinkedHashMap<>();
         Map<Path, PolicyKind> kinds = new LinkedHashMap<>();
         for (Check check : checksFile.checks()) {
             for (String id : check.allPolicyIds()) {
                 PolicyGroup group = checksFile.policies().get(id);
+                if (group.fromTemplate()) {
+                    continue;
+                }
                 for (int i = 0; i < group.files().size(); i++) {
                     names.putIfAbsent(group.files().get(i), group.displayNames().get(i));
                     kinds.putIfAbsent(group.files().get(i), group.kind());
@@ -122,11 +136,15 @@ public final class CheckSuite {
     }
 
     private static List<Policy> policiesOf(ChecksFile checksFile, List<String> ids, Map<Path, Policy> parsed) {
-        return ids.stream()
-                .flatMap(id -> checksFile.policies().get(id).files().stream())
-                .distinct()
-                .map(parsed::get)
-                .toList();
+        List<Policy> policies = new ArrayList<>();
+        for (String id : ids) {
+            PolicyGroup group = checksFile.policies().get(id);
+            List<Policy> selected = group.fromTemplate()
+                    ? group.templatePolicies()
+                    : group.files().stream().map(parsed::get).toList();
+            selected.stream().filter(policy -> !policies.contains(policy)).forEach(policies::add);
+        }
+        return List.copyOf(policies);
     }
 
     private static String readText(Path file) {

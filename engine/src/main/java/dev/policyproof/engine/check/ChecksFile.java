@@ -1,5 +1,6 @@
 package dev.policyproof.engine.check;
 
+import dev.policyproof.engine.Policy;
 import dev.policyproof.engine.PolicyKind;
 import dev.policyproof.engine.ssm.SessionScope;
 import java.nio.file.Path;
@@ -52,17 +53,35 @@ public record ChecksFile(String file, SessionScope scope, Map<String, PolicyGrou
      * @param displayNames the name of each file in messages and reports: its path relative to the base directory
      * @param kind how the files are parsed: identity policies have no {@code Principal}, resource and trust policies
      *     name one
+     * @param templatePolicies the policies selected from a CloudFormation template, already parsed, whose one file
+     *     is the template; empty for policy files
      */
-    public record PolicyGroup(String id, PolicyKind kind, List<Path> files, List<String> displayNames) {
+    public record PolicyGroup(
+            String id, PolicyKind kind, List<Path> files, List<String> displayNames, List<Policy> templatePolicies) {
 
         public PolicyGroup {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(kind, "kind");
             files = List.copyOf(files);
             displayNames = List.copyOf(displayNames);
+            templatePolicies = List.copyOf(templatePolicies);
             if (files.isEmpty() || files.size() != displayNames.size()) {
                 throw new IllegalArgumentException("policy " + id + " needs one display name per file, at least one");
             }
+        }
+
+        /** Declares policy files, each parsed as one policy. */
+        public PolicyGroup(String id, PolicyKind kind, List<Path> files, List<String> displayNames) {
+            this(id, kind, files, displayNames, List.of());
+        }
+
+        public boolean fromTemplate() {
+            return !templatePolicies.isEmpty();
+        }
+
+        /** Returns how many policies the id selects: one per file, or the selected policies of a template. */
+        public int policyCount() {
+            return fromTemplate() ? templatePolicies.size() : files.size();
         }
     }
 

@@ -66,6 +66,8 @@ public final class ChecksFileReader {
     private static final List<String> SUPPRESSION_TARGET_KEYS = List.of("check", "expectation");
     private static final List<String> SCOPE_KEYS = List.of("partition", "region", "account");
     private static final List<String> POLICY_KEYS = List.of("files", "kind");
+    private static final List<String> TEMPLATE_KEYS =
+            List.of("template", "resource", "parameters", "parameterDefaults", "allowUnknowns");
     private static final List<String> CHECK_KEYS = List.of("name", "policies", "resourcePolicy",
             "permissionsBoundary", "sessionPolicy", "scp", "rcp", "vpcEndpointPolicy", "severity", "expect");
     private static final Map<String, PolicyKind> KINDS =
@@ -176,7 +178,7 @@ public final class ChecksFileReader {
             Optional<Map<String, PolicyGroup>> policies = validator
                     .required(mapping, "policies", "a map from policy ids to their files, such as "
                             + "{engineer: {files: [src/main/iam/engineer.json]}}")
-                    .flatMap(this::policies);
+                    .flatMap(node -> policies(node, scope.orElse(SessionScope.DEFAULT)));
             Optional<List<Check>> checks = validator
                     .required(mapping, "checks", "a list of checks, each with a name, policies and expect")
                     .flatMap(node -> checks(node, scope.orElse(SessionScope.DEFAULT), policies.orElse(null)));
@@ -256,7 +258,7 @@ public final class ChecksFileReader {
             if (items.isEmpty()) {
                 return Optional.empty();
             }
-            ExpectationReader reader = new ExpectationReader(validator, checksFile.scope(), today);
+            ExpectationReader reader = new ExpectationReader(validator, checksFile.scope(), today, resolver);
             List<Check> checks = new ArrayList<>(checksFile.checks());
             boolean valid = true;
             for (LocatedNode item : items.get()) {
@@ -348,7 +350,7 @@ public final class ChecksFileReader {
                     .orElse(Optional.of(defaultValue));
         }
 
-        private Optional<Map<String, PolicyGroup>> policies(LocatedNode node) {
+        private Optional<Map<String, PolicyGroup>> policies(LocatedNode node, SessionScope scope) {
             Optional<Mapping> found = validator.mapping(node, "a map from policy ids to their files");
             if (found.isEmpty()) {
                 return Optional.empty();
@@ -361,20 +363,24 @@ public final class ChecksFileReader {
             Map<String, PolicyGroup> groups = new LinkedHashMap<>();
             boolean valid = true;
             for (Entry entry : found.get().entries().values()) {
-                Optional<PolicyGroup> group = policyGroup(entry.key(), entry.value());
+                Optional<PolicyGroup> group = policyGroup(entry.key(), entry.value(), scope);
                 valid &= group.isPresent();
                 group.ifPresent(value -> groups.put(entry.key(), value));
             }
             return valid ? Optional.of(groups) : Optional.empty();
         }
 
-        private Optional<PolicyGroup> policyGroup(String id, LocatedNode node) {
+        private Optional<PolicyGroup> policyGroup(String id, LocatedNode node, SessionScope scope) {
             Optional<Mapping> found = validator.mapping(node, "a map with files, such as {files: [iam/" + id
-                    + ".json]}");
+                    + ".json]}, or with a template, such as {template: infra/app.yaml}");
             if (found.isEmpty()) {
                 return Optional.empty();
             }
             Mapping mapping = found.get();
+            if (mapping.entries().containsKey("template")) {
+                validator.allowOnly(mapping, TEMPLATE_KEYS);
+                return new TemplateGroupReader(validator, resolver, scope).read(id, mapping);
+            }
             validator.allowOnly(mapping, POLICY_KEYS);
             Optional<PolicyKind> kind = NodeValidator.optional(mapping, "kind")
                     .map(this::kind)
@@ -457,7 +463,7 @@ public final class ChecksFileReader {
                         + "with a name, policies and expect", node);
                 return Optional.empty();
             }
-            ExpectationReader expectations = new ExpectationReader(validator, scope, today);
+            ExpectationReader expectations = new ExpectationReader(validator, scope, today, resolver);
             Map<String, LocatedNode> names = new HashMap<>();
             List<Check> checks = new ArrayList<>();
             boolean valid = true;
@@ -528,9 +534,16 @@ public final class ChecksFileReader {
             if (id.isEmpty() || !fits(id.get(), node.get(), groups, kinds, key)) {
                 return Optional.empty();
             }
-            if (groups != null && groups.get(id.get()).files().size() != 1) {
+            PolicyGroup group = groups == null ? null : groups.get(id.get());
+            if (group != null && !group.fromTemplate() && group.files().size() != 1) {
                 validator.report("one-file-expected", key + " takes one policy file, but \"" + id.get() + "\" selects "
-                        + groups.get(id.get()).files().size() + "; declare that file under an id of its own", node.get());
+                        + group.files().size() + "; declare that file under an id of its own", node.get());
+                return Optional.empty();
+            }
+            if (group != null && group.policyCount() != 1) {
+                validator.report("one-policy-expected", key + " takes one policy, but \"" + id.get() + "\" selects "
+                        + group.policyCount() + " policies of its template; select one with resource: <logical id>",
+                        node.get());
                 return Optional.empty();
             }
             return Optional.of(id);

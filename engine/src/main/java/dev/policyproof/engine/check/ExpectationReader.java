@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 /**
  * Turns the {@code expect} list of a check into {@link Expectation}s. Each list item contains exactly one kind:
  * {@code allows}, {@code denies}, {@code allowsStartSession}, {@code grantsOnly}, {@code neverAllows},
- * {@code isNotPublic}, {@code doesNotAllowShellOn} or {@code endsOnlyOwnSessions}. {@code allowsStartSession} yields
- * the "some session is allowed" expectation plus one expectation per {@code only*} key given. An item may also set
- * {@code severity} and {@code suppress}, which apply to every expectation the item yields.
+ * {@code isNotPublic}, {@code doesNotAllowShellOn}, {@code endsOnlyOwnSessions} or {@code passesBastionRules}, which
+ * yields one expectation per rule of the bastion pack. {@code allowsStartSession} yields the "some session is
+ * allowed" expectation plus one expectation per {@code only*} key given. An item may also set {@code severity} and
+ * {@code suppress}, which apply to every expectation the item yields.
  */
 final class ExpectationReader {
 
@@ -33,9 +34,11 @@ final class ExpectationReader {
     static final String IS_NOT_PUBLIC = "isNotPublic";
     static final String NO_SHELL = "doesNotAllowShellOn";
     static final String OWN_SESSIONS = "endsOnlyOwnSessions";
+    static final String BASTION_RULES = "passesBastionRules";
 
     private static final List<String> KINDS = List.of(
-            ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS);
+            ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS,
+            BASTION_RULES);
     private static final List<String> ITEM_OPTIONS = List.of("severity", "suppress");
     private static final List<String> ITEM_KEYS = Stream.concat(KINDS.stream(), ITEM_OPTIONS.stream()).toList();
     private static final List<String> SUPPRESS_KEYS = List.of("reason", "expires");
@@ -47,14 +50,16 @@ final class ExpectationReader {
     private final NodeValidator validator;
     private final SessionScope scope;
     private final LocalDate today;
+    private final TemplateRulesReader templateRules;
 
     /** An expectation read from the checks file with its settings. */
     record Read(Expectation expectation, ExpectationSettings settings) {}
 
-    ExpectationReader(NodeValidator validator, SessionScope scope, LocalDate today) {
+    ExpectationReader(NodeValidator validator, SessionScope scope, LocalDate today, PolicyFileResolver resolver) {
         this.validator = validator;
         this.scope = scope;
         this.today = today;
+        this.templateRules = new TemplateRulesReader(validator, new TemplateGroupReader(validator, resolver, scope));
     }
 
     /**
@@ -181,6 +186,7 @@ final class ExpectationReader {
                     .map(target -> List.of(Expectations.doesNotAllowShellOn(scope, target)));
             case OWN_SESSIONS -> flag(kind.value(), OWN_SESSIONS)
                     .map(on -> List.of(Expectations.endsOnlyOwnSessions(scope)));
+            case BASTION_RULES -> templateRules.read(kind.value());
             default -> readSession(kind.value());
         };
     }

@@ -122,6 +122,26 @@ final class Cube {
         return pieces;
     }
 
+    /** Describes the cube dimension by dimension, listing at most {@code maxActions} actions by name. */
+    List<String> describe(Universe universe, int maxActions) {
+        List<String> lines = new ArrayList<>();
+        List<String> names = actions.stream().mapToObj(universe.actions()::name).sorted().toList();
+        String shown = String.join(", ", names.subList(0, Math.min(maxActions, names.size())));
+        lines.add("actions:    " + shown + (names.size() > maxActions
+                ? " and " + (names.size() - maxActions) + " more (" + names.size() + " in all)"
+                : ""));
+        lines.add("resources:  " + resources.describe());
+        lines.add("principals: " + String.join(", ", principals.stream()
+                .mapToObj(index -> universe.principals().get(index).identifier())
+                .toList()));
+        keys.forEach((key, constraint) -> {
+            if (!constraint.isFull()) {
+                lines.add("condition:  " + universe.spelling(key) + " " + constraint.describe());
+            }
+        });
+        return lines;
+    }
+
     private static void add(List<Cube> pieces, Cube cube) {
         if (!cube.isEmpty()) {
             pieces.add(cube);

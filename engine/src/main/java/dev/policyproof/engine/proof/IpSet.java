@@ -93,6 +93,20 @@ final class IpSet implements ValueSet {
         throw new IllegalStateException("no witness in an empty set");
     }
 
+    @Override
+    public String describe() {
+        if (isFull()) {
+            return "any";
+        }
+        List<String> parts = new ArrayList<>();
+        v4.forEach(range -> parts.add(format(range.low(), 4) + "-" + format(range.high(), 4)));
+        v6.forEach(range -> parts.add(format(range.low(), 16) + "-" + format(range.high(), 16)));
+        if (unparseable) {
+            parts.add("a value that is not an address");
+        }
+        return parts.isEmpty() ? "none" : String.join(" or ", parts);
+    }
+
     private static String format(BigInteger value, int bytes) {
         byte[] raw = value.toByteArray();
         byte[] address = new byte[bytes];

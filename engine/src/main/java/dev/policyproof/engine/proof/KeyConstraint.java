@@ -30,6 +30,9 @@ sealed interface KeyConstraint permits KeyConstraint.Single, KeyConstraint.Multi
 
     boolean multivalued();
 
+    /** Describes the allowed states of the key for people. */
+    String describe();
+
     /** A single-valued key: absent, or present with a value in {@code present}. */
     record Single(boolean absent, ValueSet present) implements KeyConstraint {
 
@@ -62,6 +65,14 @@ sealed interface KeyConstraint permits KeyConstraint.Single, KeyConstraint.Multi
         @Override
         public boolean multivalued() {
             return false;
+        }
+
+        @Override
+        public String describe() {
+            if (present.isEmpty()) {
+                return "absent";
+            }
+            return (absent ? "absent, or " : "") + present.describe();
         }
     }
 
@@ -116,6 +127,14 @@ sealed interface KeyConstraint permits KeyConstraint.Single, KeyConstraint.Multi
         @Override
         public boolean multivalued() {
             return true;
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder text = new StringBuilder(absent ? "absent, or " : "");
+            text.append("every value ").append(all.describe());
+            exists.forEach(required -> text.append(", some value ").append(required.describe()));
+            return text.toString();
         }
 
         private static ValueSet full(ValueSet sample) {

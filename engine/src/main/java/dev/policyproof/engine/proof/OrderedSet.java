@@ -198,6 +198,35 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
         return domain.format(domain.between(first.low(), first.high()));
     }
 
+    @Override
+    public String describe() {
+        if (isFull()) {
+            return "any";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Interval<T> interval : intervals) {
+            parts.add(describe(interval));
+        }
+        if (unparseable) {
+            parts.add("a value that is not a " + (domain == NUMBERS ? "number" : "date"));
+        }
+        return parts.isEmpty() ? "none" : String.join(" or ", parts);
+    }
+
+    private String describe(Interval<T> interval) {
+        T low = interval.low();
+        T high = interval.high();
+        if (low != null && high != null && low.compareTo(high) == 0) {
+            return "= " + domain.format(low);
+        }
+        String lower = low == null ? null : (interval.lowInclusive() ? ">= " : "> ") + domain.format(low);
+        String upper = high == null ? null : (interval.highInclusive() ? "<= " : "< ") + domain.format(high);
+        if (lower == null && upper == null) {
+            return "any " + (domain == NUMBERS ? "number" : "date");
+        }
+        return lower == null ? upper : upper == null ? lower : lower + " and " + upper;
+    }
+
     private @Nullable Interval<T> intersect(Interval<T> a, Interval<T> b) {
         T low;
         boolean lowInclusive;

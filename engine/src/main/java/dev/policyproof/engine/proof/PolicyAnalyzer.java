@@ -64,6 +64,24 @@ public final class PolicyAnalyzer {
         return analysis.answer(lower, analysis.allowed(policies, Bound.UPPER), policies);
     }
 
+    /** Actions listed by name per region before the rest are counted. */
+    private static final int MAX_ACTIONS_LISTED = 12;
+
+    /**
+     * Describes the allowed requests in {@code scope} as a finite list of regions. Exact unless some statement in
+     * scope is not, in which case the regions are an upper bound and the inexact parts are listed.
+     */
+    public AllowedRequests describeAllowed(Scope scope) {
+        Analysis analysis = new Analysis(scope, List.of(policies), List.of());
+        boolean exact = analysis.exact();
+        Region region = analysis.allowed(policies, exact ? Bound.LOWER : Bound.UPPER);
+        List<List<String>> regions = region.cubes().stream()
+                .map(cube -> cube.describe(analysis.universe, MAX_ACTIONS_LISTED))
+                .toList();
+        List<Unknown> unknowns = exact ? List.of() : analysis.unknowns();
+        return new AllowedRequests(regions, exact, unknowns);
+    }
+
     /**
      * Returns whether this analyzer's policies allow some request in {@code scope} that {@code baseline} does not:
      * the local counterpart of Access Analyzer's CheckNoNewAccess.
@@ -160,11 +178,15 @@ public final class PolicyAnalyzer {
             if (upper.isEmpty()) {
                 return new Answer(Answer.Status.NONE, null, null, List.of());
             }
+            return new Answer(Answer.Status.UNKNOWN, null, null, unknowns());
+        }
+
+        List<Unknown> unknowns() {
             List<Unknown> unknowns = new ArrayList<>();
             for (PolicySet set : sets) {
                 evaluator.regions(set).forEach(region -> unknowns.addAll(region.unknowns()));
             }
-            return new Answer(Answer.Status.UNKNOWN, null, null, unknowns);
+            return unknowns;
         }
 
         private Cube cube(Scope scope) {

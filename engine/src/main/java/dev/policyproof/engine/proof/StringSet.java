@@ -19,16 +19,23 @@ import java.util.Map;
  */
 final class StringSet implements ValueSet {
 
-    private static final StringSet ANY = new StringSet(BasicAutomata.makeAnyString());
-    private static final StringSet NONE = new StringSet(BasicAutomata.makeEmpty());
+    private static final StringSet ANY = new StringSet(BasicAutomata.makeAnyString(), "any");
+    private static final StringSet NONE = new StringSet(BasicAutomata.makeEmpty(), "none");
+
+    /** Descriptions longer than this are cut, so that printed regions stay readable. */
+    private static final int MAX_DESCRIPTION = 240;
 
     private static final int ARN_FIELDS = 6;
 
     private final Automaton automaton;
+    private final String description;
     private volatile StringSet complement;
 
-    private StringSet(Automaton automaton) {
+    private StringSet(Automaton automaton, String description) {
         this.automaton = automaton;
+        this.description = description.length() > MAX_DESCRIPTION
+                ? description.substring(0, MAX_DESCRIPTION) + "…"
+                : description;
     }
 
     static StringSet any() {
@@ -40,7 +47,7 @@ final class StringSet implements ValueSet {
     }
 
     static StringSet literal(String value) {
-        return new StringSet(BasicAutomata.makeString(value));
+        return new StringSet(BasicAutomata.makeString(value), "\"" + value + "\"");
     }
 
     /** Matches {@code value} without regard to case, as the {@code *IgnoreCase} operators and {@code Bool} do. */
@@ -51,12 +58,12 @@ final class StringSet implements ValueSet {
             chars.add(BasicAutomata.makeChar(Character.toLowerCase(c))
                     .union(BasicAutomata.makeChar(Character.toUpperCase(c))));
         }
-        return new StringSet(concatenate(chars));
+        return new StringSet(concatenate(chars), "\"" + value + "\" in any case");
     }
 
     /** Matches the whole value against a pattern in which {@code *} is any run and {@code ?} one character. */
     static StringSet glob(String pattern) {
-        return new StringSet(globAutomaton(pattern, true));
+        return new StringSet(globAutomaton(pattern, true), pattern);
     }
 
     /**
@@ -79,7 +86,7 @@ final class StringSet implements ValueSet {
             }
             parts.add(globAutomaton(fields[i], i == ARN_FIELDS - 1));
         }
-        return new StringSet(concatenate(parts));
+        return new StringSet(concatenate(parts), pattern);
     }
 
     /**
@@ -104,7 +111,7 @@ final class StringSet implements ValueSet {
         parts.add(otherAccount);
         parts.add(BasicAutomata.makeChar(':'));
         parts.add(BasicAutomata.makeAnyString());
-        return new StringSet(concatenate(parts));
+        return new StringSet(concatenate(parts), "");
     }
 
     private static Automaton globAutomaton(String pattern, boolean wildcardsCrossColons) {
@@ -140,6 +147,25 @@ final class StringSet implements ValueSet {
         return result;
     }
 
+    /**
+     * Joins two descriptions; an empty one belongs to a set the prover adds for its own bookkeeping, such as the
+     * same-account split, and is left out.
+     */
+    private static String join(String left, String operator, String right) {
+        return left.isEmpty() ? right : right.isEmpty() ? left : left + operator + right;
+    }
+
+    /** Returns this set with {@code newDescription}; an empty description leaves the set out of descriptions. */
+    StringSet describedAs(String newDescription) {
+        return new StringSet(automaton, newDescription);
+    }
+
+    /** Describes the set by the patterns and operations it was built from. */
+    @Override
+    public String describe() {
+        return isFull() ? "any" : isEmpty() ? "none" : description.isEmpty() ? "some" : description;
+    }
+
     boolean contains(String value) {
         return automaton.run(value);
     }
@@ -154,19 +180,23 @@ final class StringSet implements ValueSet {
             return that;
         }
         // Products of deterministic automata stay deterministic; minimizing every product costs more than it saves.
-        return new StringSet(automaton.intersection(that.automaton));
+        return new StringSet(automaton.intersection(that.automaton), join(description, " and ", that.description));
     }
 
     @Override
     public StringSet or(ValueSet other) {
-        return new StringSet(automaton.union(((StringSet) other).automaton));
+        StringSet that = (StringSet) other;
+        String both = automaton.isEmpty() ? that.description
+                : that.automaton.isEmpty() ? description : join(description, " or ", that.description);
+        return new StringSet(automaton.union(that.automaton), both);
     }
 
     @Override
     public StringSet not() {
         StringSet result = complement;
         if (result == null) {
-            result = new StringSet(minimal(automaton.complement()));
+            result = new StringSet(
+                    minimal(automaton.complement()), description.isEmpty() ? "" : "not (" + description + ")");
             result.complement = this;
             complement = result;
         }

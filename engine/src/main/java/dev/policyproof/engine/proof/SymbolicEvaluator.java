@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SymbolicEvaluator {
 
-    private static final StringSet KMS_KEYS = StringSet.arnPattern("arn:*:kms:*:*:key/*");
+    private static final StringSet KMS_KEYS = StringSet.arnPattern("arn:*:kms:*:*:key/*").describedAs("");
 
     private final Universe universe;
     private final StatementCompiler compiler;

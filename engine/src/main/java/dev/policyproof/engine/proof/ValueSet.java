@@ -20,4 +20,7 @@ sealed interface ValueSet permits StringSet, OrderedSet, IpSet {
 
     /** Returns one member, as a request would carry it; only for non-empty sets. */
     String witness();
+
+    /** Describes the set for people, such as {@code "< 10"} or {@code arn:aws:s3:::reports/*}. */
+    String describe();
 }

@@ -171,4 +171,33 @@ class PolicyAnalyzerTest {
         assertThat(open.status()).isEqualTo(Status.FOUND);
         assertThat(closed.status()).isEqualTo(Status.NONE);
     }
+
+    @Test
+    void describes_allowed_requests_as_regions() {
+        PolicySet guarded = identityJson("""
+                {"Version": "2012-10-17", "Statement": [
+                 {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*",
+                  "Condition": {"NumericLessThan": {"s3:max-keys": "10"}}},
+                 {"Effect": "Deny", "Action": "s3:*", "Resource": "arn:aws:s3:::reports/secret/*"}]}""");
+
+        AllowedRequests allowed = PolicyAnalyzer.of(guarded, ACTIONS).describeAllowed(Scope.all());
+
+        assertThat(allowed.exact()).isTrue();
+        assertThat(allowed.regions()).hasSize(1);
+        assertThat(allowed.regions().get(0)).containsExactly(
+                "actions:    s3:GetObject",
+                "resources:  arn:aws:s3:::reports/* and not (arn:aws:s3:::reports/secret/*)",
+                "principals: arn:aws:iam::111122223333:user/policyproof-caller",
+                "condition:  s3:max-keys < 10");
+    }
+
+    @Test
+    void description_of_inexact_policy_is_upper_bound() {
+        AllowedRequests allowed = PolicyAnalyzer.of(identity("tunnel-only-engineer.json"), ACTIONS)
+                .describeAllowed(Scope.actions("ssm:TerminateSession"));
+
+        assertThat(allowed.exact()).isFalse();
+        assertThat(allowed.unknowns()).hasSize(1);
+        assertThat(allowed.render()).contains("an upper bound").contains("ssm:TerminateSession");
+    }
 }

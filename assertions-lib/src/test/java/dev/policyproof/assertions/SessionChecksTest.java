@@ -47,20 +47,16 @@ class SessionChecksTest {
         assertThat(messageOf(error)).isEqualTo("""
                 [src/test/resources/policies/naive-engineer.json]
                 expected:     ssm:StartSession allowed only with AWS-StartPortForwardingSessionToRemoteHost
-                but found:    a session that names no document, so Session Manager starts the default shell \
-                SSM-SessionManagerRunShell
+                but found:    a session that names no document, so Session Manager starts the default shell SSM-SessionManagerRunShell
                 request:      ssm:StartSession
                   target:     arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0 (tags: Name=app-bastion)
-                  document:   none named, so Session Manager runs the default shell \
-                arn:aws:ssm:us-east-1:111122223333:document/SSM-SessionManagerRunShell
+                  document:   none named, so Session Manager runs the default shell arn:aws:ssm:us-east-1:111122223333:document/SSM-SessionManagerRunShell
                 decision:     ALLOW (the default shell needs no permission of its own)
-                allowed by:   statement 1 of 2, Sid "StartSessionOnBastion", line 4 of \
-                src/test/resources/policies/naive-engineer.json
+                allowed by:   statement 1 of 2, Sid "StartSessionOnBastion", line 4 of src/test/resources/policies/naive-engineer.json
                                 "Action": "ssm:StartSession", "Resource": "arn:aws:ec2:*:*:instance/*"
                                 Condition "StringEquals": {"ssm:resourceTag/Name": "app-bastion"}
-                hint:         add "BoolIfExists": {"ssm:SessionDocumentAccessCheck": "true"} to every statement \
-                that allows ssm:StartSession; statement 1 lacks it
-                checked:      10 sessions up to this one""");
+                hint:         add "BoolIfExists": {"ssm:SessionDocumentAccessCheck": "true"} to every statement that allows ssm:StartSession; statement 1 lacks it
+                proof:        the prover checked every target, document and context; the authorizer allows this call""");
     }
 
     @Test
@@ -91,19 +87,15 @@ class SessionChecksTest {
                   target:     arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0 (tags: Name=app-bastion)
                   document:   arn:aws:ssm:us-east-1::document/AWS-StartPortForwardingSession
                 decision:     ALLOW
-                allowed by:   statement 1 of 2, Sid "StartSessionOnBastion", line 4 of \
-                src/test/resources/policies/any-aws-document-engineer.json
+                allowed by:   statement 1 of 2, Sid "StartSessionOnBastion", line 4 of src/test/resources/policies/any-aws-document-engineer.json
                                 "Action": "ssm:StartSession", "Resource": "arn:aws:ec2:*:*:instance/*"
                                 Condition "StringEquals": {"ssm:resourceTag/Name": "app-bastion"}
                                 Condition "BoolIfExists": {"ssm:SessionDocumentAccessCheck": "true"}
-                              statement 2 of 2, Sid "AnyAwsDocument", line 14 of \
-                src/test/resources/policies/any-aws-document-engineer.json
+                              statement 2 of 2, Sid "AnyAwsDocument", line 14 of src/test/resources/policies/any-aws-document-engineer.json
                                 "Action": "ssm:StartSession", "Resource": "arn:aws:ssm:*::document/*"
                                 Condition "BoolIfExists": {"ssm:SessionDocumentAccessCheck": "true"}
-                hint:         narrow the document Resource to the allowed documents (AWS documents have an empty \
-                account field, as in arn:aws:ssm:*::document/AWS-StartPortForwardingSession), and add a Deny with \
-                NotResource for every other document
-                checked:      12 sessions up to this one""");
+                hint:         narrow the document Resource to the allowed documents (AWS documents have an empty account field, as in arn:aws:ssm:*::document/AWS-StartPortForwardingSession), and add a Deny with NotResource for every other document
+                proof:        the prover checked every target, document and context; the authorizer allows this call""");
     }
 
     @Test
@@ -123,18 +115,14 @@ class SessionChecksTest {
                   target:     arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0 (no tags)
                   document:   arn:aws:ssm:us-east-1::document/AWS-StartPortForwardingSessionToRemoteHost
                 decision:     ALLOW
-                allowed by:   statement 1 of 2, Sid "StartSessionOnAnyInstance", line 4 of \
-                src/test/resources/policies/any-instance-engineer.json
+                allowed by:   statement 1 of 2, Sid "StartSessionOnAnyInstance", line 4 of src/test/resources/policies/any-instance-engineer.json
                                 "Action": "ssm:StartSession", "Resource": "arn:aws:ec2:*:*:instance/*"
                                 Condition "BoolIfExists": {"ssm:SessionDocumentAccessCheck": "true"}
-                              statement 2 of 2, Sid "PortForwardingDocument", line 13 of \
-                src/test/resources/policies/any-instance-engineer.json
-                                "Action": "ssm:StartSession", \
-                "Resource": "arn:aws:ssm:*::document/AWS-StartPortForwardingSessionToRemoteHost"
+                              statement 2 of 2, Sid "PortForwardingDocument", line 13 of src/test/resources/policies/any-instance-engineer.json
+                                "Action": "ssm:StartSession", "Resource": "arn:aws:ssm:*::document/AWS-StartPortForwardingSessionToRemoteHost"
                                 Condition "BoolIfExists": {"ssm:SessionDocumentAccessCheck": "true"}
-                hint:         require the tag in the statement that allows the target, in a statement of its own: \
-                "StringEquals": {"ssm:resourceTag/Name": "app-bastion"}
-                checked:      3 sessions up to this one""");
+                hint:         require the tag in the statement that allows the target, in a statement of its own: "StringEquals": {"ssm:resourceTag/Name": "app-bastion"}
+                proof:        the prover checked every target, document and context; the authorizer allows this call""");
     }
 
     @Test
@@ -149,11 +137,10 @@ class SessionChecksTest {
         assertThat(messageOf(error)).isEqualTo("""
                 [src/test/resources/policies/reports-reader.json]
                 expected:     some ssm:StartSession call allowed
-                but found:    none of 40 sessions tried is allowed
+                but found:    no call is allowed, for any target, document or context; for example:
                 request:      ssm:StartSession
                   target:     arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0 (no tags)
-                  document:   none named, so Session Manager runs the default shell \
-                arn:aws:ssm:us-east-1:111122223333:document/SSM-SessionManagerRunShell
+                  document:   none named, so Session Manager runs the default shell arn:aws:ssm:us-east-1:111122223333:document/SSM-SessionManagerRunShell
                 decision:     IMPLICIT_DENY
                 because:      implicit deny: no identity policy allows the request
                 closest miss: no Allow statement covers ssm:StartSession""");
@@ -182,8 +169,9 @@ class SessionChecksTest {
                         .allowsStartSession()
                         .onlyWithDocument(PORT_FORWARD))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(office::allowsStartSession)
-                .hasMessageContaining("aws:SourceIp is absent from the request, so IpAddress does not match");
+        assertThatThrownBy(() -> office.withContext("aws:SourceIp", "198.51.100.7").allowsStartSession())
+                .hasMessageContaining("no call is allowed, for any target, document or context")
+                .hasMessageContaining("aws:SourceIp is \"198.51.100.7\", so \"IpAddress\"");
     }
 
     @Test

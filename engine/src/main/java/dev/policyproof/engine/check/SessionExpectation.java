@@ -2,6 +2,10 @@ package dev.policyproof.engine.check;
 
 import dev.policyproof.engine.Decision;
 import dev.policyproof.engine.PolicySet;
+import dev.policyproof.engine.proof.Answer;
+import dev.policyproof.engine.proof.SessionAnalyzer;
+import dev.policyproof.engine.proof.SessionAnalyzer.SessionAnswer;
+import dev.policyproof.engine.proof.Unknown;
 import dev.policyproof.engine.ssm.SessionAuthorizer;
 import dev.policyproof.engine.ssm.SessionCaller;
 import dev.policyproof.engine.ssm.SessionDocument;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -62,12 +67,53 @@ abstract class SessionExpectation implements Expectation {
         int evaluated;
         StartSessionResult found;
         StartSessionResult firstDenied;
+        boolean proven;
+        List<Unknown> unknowns = List.of();
 
         void remember(StartSessionResult result) {
             if (!result.isAllowed() && firstDenied == null) {
                 firstDenied = result;
             }
         }
+    }
+
+    /**
+     * Answers with the prover over every target, document and context for this caller. An unknown answer falls back
+     * to the representative calls: a call found there is a real counterexample, and none found keeps the unknowns,
+     * so that the check fails rather than passes on an unproven answer.
+     */
+    final Search decide(PolicySet policies, Function<SessionAnalyzer, SessionAnswer> question,
+            Map<String, String> expectedTags, Predicate<StartSessionRequest> inScope) {
+        SessionAnswer answer = question.apply(
+                SessionAnalyzer.of(policies, scope, caller.principal(), caller.context()));
+        if (answer.status() != Answer.Status.UNKNOWN) {
+            Search search = new Search();
+            search.evaluated = 1;
+            search.proven = true;
+            search.found = answer.counterexample();
+            return search;
+        }
+        Search search = search(policies, expectedTags, inScope, true);
+        if (search.found == null) {
+            search.unknowns = answer.unknowns();
+        }
+        return search;
+    }
+
+    /** Builds the failure message for a check whose answer depends on policy parts the prover does not model. */
+    final String unknown(String title, String expected, List<Unknown> unknowns) {
+        FailureMessage message = FailureMessage.titled(title)
+                .fact("expected", expected)
+                .fact("but found", "no proof either way: the answer depends on policy parts the prover does not "
+                        + "model, and none of the representative calls broke the rule");
+        for (int i = 0; i < unknowns.size() && i < ResultPrinter.MAX_STATEMENTS; i++) {
+            if (i == 0) {
+                message.fact("unknown", unknowns.get(i).toString());
+            } else {
+                message.more(unknowns.get(i).toString());
+            }
+        }
+        return message.render();
     }
 
     /** Builds the failure message for a call that was allowed but should not have been. */
@@ -79,7 +125,12 @@ abstract class SessionExpectation implements Expectation {
                 + (result.defaultShellGrantedImplicitly() ? " (the default shell needs no permission of its own)" : ""));
         ResultPrinter.printStatements(message, "allowed by", result.decidingStatements());
         message.fact("hint", hint);
-        message.fact("checked", ResultPrinter.count(evaluated, "session", "sessions") + " up to this one");
+        if (evaluated > 0) {
+            message.fact("checked", ResultPrinter.count(evaluated, "session", "sessions") + " up to this one");
+        } else {
+            message.fact("proof", "the prover checked every target, document and context; the authorizer allows "
+                    + "this call");
+        }
         return message;
     }
 
@@ -126,14 +177,18 @@ abstract class SessionExpectation implements Expectation {
 
         @Override
         public CheckResult check(PolicySet policies, String title) {
-            Search search = search(policies, Map.of(), request -> true, true);
-            if (search.found != null) {
-                return CheckResult.pass(this, search.evaluated);
+            Search decided = decide(policies, SessionAnalyzer::findAnySession, Map.of(), request -> true);
+            if (decided.found != null) {
+                return CheckResult.pass(this, decided.evaluated);
             }
+            if (!decided.unknowns.isEmpty()) {
+                return CheckResult.fail(this, decided.evaluated,
+                        unknown(title, "some ssm:StartSession call allowed", decided.unknowns));
+            }
+            Search search = search(policies, Map.of(), request -> true, true);
             FailureMessage message = FailureMessage.titled(title)
                     .fact("expected", "some ssm:StartSession call allowed")
-                    .fact("but found", "none of " + ResultPrinter.count(search.evaluated, "session", "sessions")
-                            + " tried is allowed");
+                    .fact("but found", "no call is allowed, for any target, document or context; for example:");
             if (search.firstDenied != null) {
                 ResultPrinter.printSession(message, search.firstDenied);
                 message.fact("decision", search.firstDenied.decision().name());
@@ -173,7 +228,12 @@ abstract class SessionExpectation implements Expectation {
 
         @Override
         public CheckResult check(PolicySet policies, String title) {
-            Search search = search(policies, Map.of(), request -> !permitted(request), true);
+            Search search = decide(policies, analyzer -> analyzer.findSessionOutside(documents), Map.of(),
+                    request -> !permitted(request));
+            if (search.found == null && !search.unknowns.isEmpty()) {
+                return CheckResult.fail(this, search.evaluated, unknown(title,
+                        "ssm:StartSession allowed only with " + names(documents), search.unknowns));
+            }
             if (search.found == null) {
                 return CheckResult.pass(this, search.evaluated);
             }
@@ -184,7 +244,7 @@ abstract class SessionExpectation implements Expectation {
                     : "a session with document " + result.request().documentArn();
             return CheckResult.fail(this, search.evaluated, counterexample(
                     title, "ssm:StartSession allowed only with " + names(documents), finding, result,
-                    search.evaluated, hintFor(result, null, null)));
+                    search.proven ? 0 : search.evaluated, hintFor(result, null, null)));
         }
     }
 
@@ -219,7 +279,12 @@ abstract class SessionExpectation implements Expectation {
 
         @Override
         public CheckResult check(PolicySet policies, String title) {
-            Search search = search(policies, Map.of(key, value), request -> !tagged(request.target()), true);
+            Search search = decide(policies, analyzer -> analyzer.findSessionWithoutTag(key, value),
+                    Map.of(key, value), request -> !tagged(request.target()));
+            if (search.found == null && !search.unknowns.isEmpty()) {
+                return CheckResult.fail(this, search.evaluated, unknown(title,
+                        "ssm:StartSession allowed only on targets tagged " + key + "=" + value, search.unknowns));
+            }
             if (search.found == null) {
                 return CheckResult.pass(this, search.evaluated);
             }
@@ -232,7 +297,7 @@ abstract class SessionExpectation implements Expectation {
                     : "check the statements above";
             return CheckResult.fail(this, search.evaluated, counterexample(
                     title, "ssm:StartSession allowed only on targets tagged " + key + "=" + value, finding, result,
-                    search.evaluated, hint));
+                    search.proven ? 0 : search.evaluated, hint));
         }
     }
 }

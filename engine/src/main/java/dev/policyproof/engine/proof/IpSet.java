@@ -34,6 +34,11 @@ final class IpSet implements ValueSet {
         return new IpSet(List.of(new Range(BigInteger.ZERO, V4_MAX)), List.of(new Range(BigInteger.ZERO, V6_MAX)), true);
     }
 
+    /** Returns the set of values that are not addresses, and nothing else. */
+    static IpSet unparseableOnly() {
+        return new IpSet(List.of(), List.of(), true);
+    }
+
     static IpSet empty() {
         return new IpSet(List.of(), List.of(), false);
     }

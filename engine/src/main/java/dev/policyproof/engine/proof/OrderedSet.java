@@ -118,6 +118,11 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
         return new OrderedSet<>(domain, List.of(new Interval<>(null, false, null, false)), true);
     }
 
+    /** Returns the set of values that do not parse in the family, and nothing else. */
+    static <T extends Comparable<T>> OrderedSet<T> unparseableOnly(Domain<T> domain) {
+        return new OrderedSet<>(domain, List.of(), true);
+    }
+
     static <T extends Comparable<T>> OrderedSet<T> empty(Domain<T> domain) {
         return new OrderedSet<>(domain, List.of(), false);
     }

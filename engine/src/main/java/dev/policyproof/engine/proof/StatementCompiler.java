@@ -101,7 +101,7 @@ final class StatementCompiler {
     }
 
     private Optional<Region> condition(Policy policy, Condition condition, List<Unknown> unknowns) {
-        String key = condition.normalizedKey();
+        String key = universe.canonical(condition.normalizedKey());
         ConditionOperator operator = condition.operator();
         if (universe.hasMixedFamilies(key)) {
             unknowns.add(new Unknown("condition key " + condition.key() + " is compared as values of two kinds "
@@ -155,7 +155,7 @@ final class StatementCompiler {
             KeyConstraint constraint = multivalued
                     ? new KeyConstraint.Multi(absent, family.full(), absent ? List.of(family.empty()) : List.of())
                     : new KeyConstraint.Single(absent, absent ? family.empty() : family.full());
-            cubes.add(universe.everything().withKey(condition.normalizedKey(), constraint));
+            cubes.add(universe.everything().withKey(universe.canonical(condition.normalizedKey()), constraint));
         }
         return Region.of(cubes);
     }

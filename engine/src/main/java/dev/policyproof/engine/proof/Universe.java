@@ -26,9 +26,22 @@ final class Universe {
     private final Set<String> mixedFamilies = new HashSet<>();
     private final Set<String> multivalued = new HashSet<>();
     private final Map<String, String> spellings = new HashMap<>();
+    private final Set<String> keys = new java.util.TreeSet<>();
+
+    /** Whether {@code aws:ResourceTag/K} and {@code ssm:resourceTag/K} are one key, as for Session Manager. */
+    private final boolean sessionTagAliases;
 
     Universe(ActionSpace actions, List<PrincipalArn> principals, List<Policy> policies) {
+        this(actions, principals, policies, false);
+    }
+
+    /**
+     * @param sessionTagAliases true to treat {@code aws:ResourceTag/K} and {@code ssm:resourceTag/K} as one key,
+     *     which holds for {@code ssm:StartSession} on a target: both carry the target's tag K
+     */
+    Universe(ActionSpace actions, List<PrincipalArn> principals, List<Policy> policies, boolean sessionTagAliases) {
         this.actions = actions;
+        this.sessionTagAliases = sessionTagAliases;
         this.principals = List.copyOf(principals);
         for (Policy policy : policies) {
             for (Statement statement : policy.statements()) {
@@ -38,8 +51,9 @@ final class Universe {
     }
 
     private void register(Condition condition) {
-        String key = condition.normalizedKey();
+        String key = canonical(condition.normalizedKey());
         spellings.putIfAbsent(key, condition.key());
+        keys.add(key);
         if (condition.operator().qualifier() != SetQualifier.NONE) {
             multivalued.add(key);
         }
@@ -89,6 +103,22 @@ final class Universe {
     boolean isMultivalued(String key) {
         return multivalued.contains(key.toLowerCase(Locale.ROOT));
     }
+
+    /** Returns the dimension a lower-case condition key belongs to, after session tag aliases. */
+    String canonical(String normalizedKey) {
+        if (sessionTagAliases && normalizedKey.startsWith(AWS_TAG_PREFIX)) {
+            return SSM_TAG_PREFIX + normalizedKey.substring(AWS_TAG_PREFIX.length());
+        }
+        return normalizedKey;
+    }
+
+    /** Returns the tag keys, as dimensions, that the policies' conditions test on a session target. */
+    List<String> sessionTagKeys() {
+        return keys.stream().filter(key -> key.startsWith(SSM_TAG_PREFIX)).toList();
+    }
+
+    static final String AWS_TAG_PREFIX = "aws:resourcetag/";
+    static final String SSM_TAG_PREFIX = "ssm:resourcetag/";
 
     /** Returns the key as the first condition that tests it spells it, for readable counterexamples. */
     String spelling(String normalizedKey) {

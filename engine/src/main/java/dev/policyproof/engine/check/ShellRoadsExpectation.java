@@ -3,7 +3,10 @@ package dev.policyproof.engine.check;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.internal.ArnMatcher;
 import dev.policyproof.engine.internal.GlobPattern;
+import dev.policyproof.engine.proof.Answer;
 import dev.policyproof.engine.proof.Scope;
+import dev.policyproof.engine.proof.SessionAnalyzer;
+import dev.policyproof.engine.proof.SessionAnalyzer.SessionAnswer;
 import dev.policyproof.engine.ssm.SessionAuthorizer;
 import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionScope;
@@ -81,8 +84,32 @@ final class ShellRoadsExpectation implements Expectation {
         return CheckResult.pass(this, evaluated);
     }
 
-    /** Tries every session on a matching target with every document but the tunnels, the default shell included. */
+    /**
+     * Proves that no session on a matching target runs a document other than the tunnels, the default shell included;
+     * when the prover cannot decide, tries representative sessions and fails closed if none breaks the rule.
+     */
     private Optional<CheckResult> checkSessions(PolicySet policies, String title) {
+        SessionAnswer answer = SessionAnalyzer.of(policies, scope).onTargets(target).findSessionOutside(TUNNELS);
+        if (answer.status() == Answer.Status.FOUND) {
+            return Optional.of(CheckResult.fail(this, 1, sessionMessage(title, answer.counterexample(), 0)));
+        }
+        if (answer.status() == Answer.Status.NONE) {
+            return Optional.empty();
+        }
+        Optional<CheckResult> example = trySessions(policies, title);
+        if (example.isPresent()) {
+            return example;
+        }
+        FailureMessage message = FailureMessage.titled(title)
+                .fact("expected", "no shell on " + target + " through Session Manager")
+                .fact("but found", "no proof either way: the answer depends on policy parts the prover does not "
+                        + "model, and none of the representative sessions opens a shell");
+        answer.unknowns().forEach(unknown -> message.detail(unknown.toString()));
+        return Optional.of(CheckResult.fail(this, 1, message));
+    }
+
+    /** Tries representative sessions on a matching target with every document but the tunnels. */
+    private Optional<CheckResult> trySessions(PolicySet policies, String title) {
         SessionAuthorizer authorizer = new SessionAuthorizer(policies);
         SessionSpace space = SessionSpace.of(policies, scope);
         GlobPattern pattern = GlobPattern.compile(target);
@@ -126,7 +153,12 @@ final class ShellRoadsExpectation implements Expectation {
         message.fact("decision", result.decision().name());
         ResultPrinter.printStatements(message, "allowed by", result.decidingStatements());
         message.fact("hint", SessionExpectation.hintFor(result, null, null));
-        message.fact("checked", ResultPrinter.count(evaluated, "session", "sessions") + " up to this one");
+        if (evaluated > 0) {
+            message.fact("checked", ResultPrinter.count(evaluated, "session", "sessions") + " up to this one");
+        } else {
+            message.fact("proof", "the prover checked every matching target, document and context; the authorizer "
+                    + "allows this call");
+        }
         return message;
     }
 }

@@ -45,20 +45,22 @@ public final class SessionAnalyzer {
     private final SessionScope scope;
     private final @Nullable String principal;
     private final RequestContext fixed;
+    private final StringSet targetArns;
 
     private SessionAnalyzer(
             PolicySet policies, ActionSpace actions, SessionScope scope, @Nullable String principal,
-            RequestContext fixed) {
+            RequestContext fixed, StringSet targetArns) {
         this.policies = policies;
         this.actions = actions;
         this.scope = scope;
         this.principal = principal;
         this.fixed = fixed;
+        this.targetArns = targetArns;
     }
 
     /** Returns an analyzer over every caller context, for a caller of the scope's account. */
     public static SessionAnalyzer of(PolicySet policies, SessionScope scope) {
-        return new SessionAnalyzer(policies, ActionSpace.bundled(), scope, null, RequestContext.empty());
+        return new SessionAnalyzer(policies, ActionSpace.bundled(), scope, null, RequestContext.empty(), TARGETS);
     }
 
     /**
@@ -67,7 +69,13 @@ public final class SessionAnalyzer {
      */
     public static SessionAnalyzer of(
             PolicySet policies, SessionScope scope, @Nullable String principal, RequestContext fixed) {
-        return new SessionAnalyzer(policies, ActionSpace.bundled(), scope, principal, fixed);
+        return new SessionAnalyzer(policies, ActionSpace.bundled(), scope, principal, fixed, TARGETS);
+    }
+
+    /** Returns this analyzer limited to the targets an instance ARN or pattern matches. */
+    public SessionAnalyzer onTargets(String targetPattern) {
+        return new SessionAnalyzer(policies, actions, scope, principal, fixed,
+                TARGETS.and(StringSet.arnPattern(targetPattern)));
     }
 
     /** The answer about sessions: a counterexample call with its authorization, or none, or unknown. */
@@ -145,8 +153,8 @@ public final class SessionAnalyzer {
             for (String tag : tagKeys) {
                 untagged = untagged.withKey(tag, new KeyConstraint.Single(true, StringSet.none()));
             }
-            this.targets = evaluator.allowed(policies, checkAbsent.withResources(TARGETS), bound);
-            this.implicitShell = evaluator.allowed(policies, checkOff.withResources(TARGETS), bound);
+            this.targets = evaluator.allowed(policies, checkAbsent.withResources(targetArns), bound);
+            this.implicitShell = evaluator.allowed(policies, checkOff.withResources(targetArns), bound);
             this.documents = evaluator.allowed(policies, untagged, bound);
         }
 

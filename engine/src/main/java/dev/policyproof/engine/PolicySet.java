@@ -36,7 +36,8 @@ public final class PolicySet {
         this.rcpLevels = compileLevels(builder.rcpLevels, PolicyType.RCP);
         this.vpcEndpoint = compile(builder.vpcEndpoint, PolicyType.VPC_ENDPOINT);
         if (identity.isEmpty() && resource == null) {
-            throw new IllegalArgumentException("a policy set needs an identity policy or a resource policy to grant");
+            throw new IllegalArgumentException("a policy set needs an identity policy or a resource policy to grant "
+                    + "access; add at least one identity policy, or a resource policy");
         }
         this.name = builder.name != null ? builder.name : defaultName();
     }

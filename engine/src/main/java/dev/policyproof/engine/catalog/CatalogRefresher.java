@@ -147,6 +147,11 @@ public final class CatalogRefresher {
         }
         try {
             return MAPPER.readTree(response.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new CatalogException(url + " did not return valid JSON" + where + ": " + e.getOriginalMessage()
+                    + "; no catalogue was written", e);
         } catch (IOException e) {
             throw new CatalogException(url + " did not return valid JSON: " + e.getMessage(), e);
         }

@@ -6,7 +6,13 @@ import dev.policyproof.engine.SourceLocation;
 import dev.policyproof.engine.check.LocatedNode.Entry;
 import dev.policyproof.engine.check.LocatedNode.Mapping;
 import dev.policyproof.engine.check.LocatedNode.Sequence;
+import dev.policyproof.engine.Policy;
+import dev.policyproof.engine.PolicyParseException;
+import dev.policyproof.engine.PolicyParser;
+import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.proof.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionScope;
 import java.time.LocalDate;
@@ -34,11 +40,12 @@ final class ExpectationReader {
     static final String IS_NOT_PUBLIC = "isNotPublic";
     static final String NO_SHELL = "doesNotAllowShellOn";
     static final String OWN_SESSIONS = "endsOnlyOwnSessions";
+    static final String NO_NEW_ACCESS = "grantsNoNewAccessComparedTo";
     static final String BASTION_RULES = "passesBastionRules";
 
     private static final List<String> KINDS = List.of(
             ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS,
-            BASTION_RULES);
+            BASTION_RULES, NO_NEW_ACCESS);
     private static final List<String> ITEM_OPTIONS = List.of("severity", "suppress");
     private static final List<String> ITEM_KEYS = Stream.concat(KINDS.stream(), ITEM_OPTIONS.stream()).toList();
     private static final List<String> SUPPRESS_KEYS = List.of("reason", "expires");
@@ -55,7 +62,10 @@ final class ExpectationReader {
     /** An expectation read from the checks file with its settings. */
     record Read(Expectation expectation, ExpectationSettings settings) {}
 
+    private final PolicyFileResolver resolver;
+
     ExpectationReader(NodeValidator validator, SessionScope scope, LocalDate today, PolicyFileResolver resolver) {
+        this.resolver = resolver;
         this.validator = validator;
         this.scope = scope;
         this.today = today;
@@ -187,6 +197,8 @@ final class ExpectationReader {
             case OWN_SESSIONS -> flag(kind.value(), OWN_SESSIONS)
                     .map(on -> List.of(Expectations.endsOnlyOwnSessions(scope)));
             case BASTION_RULES -> templateRules.read(kind.value());
+            case NO_NEW_ACCESS -> readBaseline(kind.value())
+                    .map(baseline -> List.of(Expectations.grantsNoNewAccessComparedTo(baseline)));
             default -> readSession(kind.value());
         };
     }
@@ -201,6 +213,46 @@ final class ExpectationReader {
             return Optional.empty();
         }
         return Optional.of(true);
+    }
+
+    /**
+     * Reads {@code {files: [...]}}, the identity policies a grantsNoNewAccessComparedTo check compares with, such as
+     * the deployed version of a policy; they are parsed here, so a broken baseline is a checks-file error.
+     */
+    private Optional<PolicySet> readBaseline(LocatedNode node) {
+        Optional<Mapping> found = validator.mapping(node, "a map with files, such as {files: [iam/deployed.json]}");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        validator.allowOnly(found.get(), List.of("files"));
+        Optional<List<String>> entries = validator.required(found.get(), "files", "the baseline policy files")
+                .flatMap(value -> validator.texts(value, "policy file paths"));
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Policy> baseline = new ArrayList<>();
+        for (String entry : entries.get()) {
+            Path file = resolver.resolve(entry);
+            if (!Files.isRegularFile(file)) {
+                validator.report("file-not-found", "baseline policy file " + file + " does not exist; fix the "
+                        + "path, which is relative to " + resolver.baseDirectory(), node);
+                return Optional.empty();
+            }
+            try {
+                baseline.add(PolicyParser.identity().parse(resolver.displayName(file), Files.readString(file)));
+            } catch (PolicyParseException e) {
+                validator.report("invalid-policy", e.getMessage(), node);
+                return Optional.empty();
+            } catch (java.io.IOException e) {
+                validator.report("unreadable-file", "cannot read baseline policy file " + file + ": " + e, node);
+                return Optional.empty();
+            }
+        }
+        if (baseline.isEmpty()) {
+            validator.report("empty-list", "name at least one baseline policy file", node);
+            return Optional.empty();
+        }
+        return Optional.of(PolicySet.named(String.join(" + ", entries.get()), baseline));
     }
 
     /** Reads a list of {actions, resources} maps, the requests a grantsOnly check permits. */

@@ -611,4 +611,42 @@ class ChecksFileReaderTest {
 
         assertThat(problem.message()).contains("takes no settings");
     }
+
+    @Test
+    void compares_with_baseline_files() {
+        ChecksFile checks = fixture.read("""
+                policies:
+                  naive: {files: [iam/naive-engineer.json]}
+                checks:
+                  - name: same as before
+                    policies: [naive]
+                    expect:
+                      - grantsNoNewAccessComparedTo: {files: [iam/naive-engineer.json]}
+                  - name: wider than the tunnel
+                    policies: [naive]
+                    expect:
+                      - grantsNoNewAccessComparedTo: {files: [iam/tunnel-only-engineer.json]}
+                """);
+        SuiteResult result = SuiteRunner.run(CheckSuite.load(checks));
+
+        assertThat(result.outcomes()).hasSize(2);
+        assertThat(result.outcomes().get(0).result().passed()).isTrue();
+        assertThat(result.outcomes().get(1).result().passed()).isFalse();
+        assertThat(result.outcomes().get(1).result().failureMessage()).contains("ssm:StartSession");
+    }
+
+    @Test
+    void baseline_file_must_exist() {
+        ChecksFileProblem problem = singleProblem("""
+                policies:
+                  naive: {files: [iam/naive-engineer.json]}
+                checks:
+                  - name: x
+                    policies: [naive]
+                    expect:
+                      - grantsNoNewAccessComparedTo: {files: [iam/deployed.json]}
+                """, "file-not-found", 7, "checks[0].expect[0].grantsNoNewAccessComparedTo");
+
+        assertThat(problem.message()).contains("baseline policy file");
+    }
 }

@@ -6,6 +6,7 @@ import dev.policyproof.engine.check.Expectation;
 import dev.policyproof.engine.check.Expectations;
 import dev.policyproof.engine.proof.ActionSpace;
 import dev.policyproof.engine.proof.Scope;
+import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionScope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,8 @@ public class ProverBenchmark {
     public static class Bastion {
 
         /** The property checked. */
-        @Param({"GRANTS_ONLY", "NEVER_ALLOWS", "NO_SHELL", "OWN_SESSIONS"})
+        @Param({"GRANTS_ONLY", "NEVER_ALLOWS", "NO_SHELL", "OWN_SESSIONS", "SESSION_ALLOWED", "ONLY_WITH_DOCUMENT",
+            "ONLY_FOR_TAG"})
         public String check;
 
         PolicySet policies;
@@ -62,6 +64,10 @@ public class ProverBenchmark {
                 case "NEVER_ALLOWS" -> Expectations.neverAllows(Scope.actions("ssm:SendCommand"));
                 case "NO_SHELL" -> Expectations.doesNotAllowShellOn(SessionScope.DEFAULT, "arn:aws:ec2:*:*:instance/*");
                 case "OWN_SESSIONS" -> Expectations.endsOnlyOwnSessions(SessionScope.DEFAULT);
+                case "SESSION_ALLOWED" -> Expectations.allowsStartSession(SessionScope.DEFAULT);
+                case "ONLY_WITH_DOCUMENT" -> Expectations.startSessionOnlyWithDocuments(
+                        SessionScope.DEFAULT, List.of(SessionDocument.PORT_FORWARD_TO_REMOTE_HOST));
+                case "ONLY_FOR_TAG" -> Expectations.startSessionOnlyForTag(SessionScope.DEFAULT, "Name", "app-bastion");
                 default -> throw new IllegalArgumentException("unknown check " + check);
             };
         }

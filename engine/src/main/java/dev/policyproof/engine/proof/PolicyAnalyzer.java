@@ -46,6 +46,22 @@ public final class PolicyAnalyzer {
         return new PolicyAnalyzer(policies, actions);
     }
 
+    /**
+     * Returns whether some request in any of {@code scopes} is allowed, with one such request: one question for
+     * several scopes, cheaper than asking each. The scopes' principals and accounts come from the first.
+     */
+    public Answer findAllowedInAny(List<Scope> scopes) {
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("name at least one scope");
+        }
+        Analysis analysis = new Analysis(scopes, List.of(policies), List.of());
+        Region lower = analysis.allowed(policies, Bound.LOWER);
+        if (!lower.isEmpty() || analysis.exact()) {
+            return analysis.answer(lower, lower, policies);
+        }
+        return analysis.answer(lower, analysis.allowed(policies, Bound.UPPER), policies);
+    }
+
     /** Returns whether some request in {@code scope} is allowed, with one such request. */
     public Answer findAllowed(Scope scope) {
         return findAllowedExcept(scope, List.of());
@@ -136,16 +152,25 @@ public final class PolicyAnalyzer {
         private final @Nullable String resourceAccount;
 
         Analysis(Scope scope, List<PolicySet> sets, List<Scope> permitted) {
+            this(List.of(scope), sets, permitted);
+        }
+
+        Analysis(List<Scope> scopes, List<PolicySet> sets, List<Scope> permitted) {
+            Scope scope = scopes.get(0);
             this.sets = sets;
             List<Policy> all = new ArrayList<>();
             sets.forEach(set -> all.addAll(allPolicies(set)));
-            Set<String> literals = new LinkedHashSet<>(scope.actions());
+            Set<String> literals = new LinkedHashSet<>();
+            scopes.forEach(s -> literals.addAll(s.actions()));
             permitted.forEach(p -> literals.addAll(p.actions()));
             all.forEach(policy -> policy.statements().forEach(s -> literals.addAll(s.action().values())));
             this.universe = new Universe(actions.withLiterals(literals), principals(scope, all), all);
             this.resourceAccount = scope.resourceAccount();
             this.evaluator = new SymbolicEvaluator(universe, resourceAccount);
-            Region outside = Region.of(cube(scope));
+            Region outside = Region.empty();
+            for (Scope each : scopes) {
+                outside = outside.or(Region.of(cube(each)));
+            }
             for (Scope excluded : permitted) {
                 outside = outside.minus(Region.of(cube(excluded.withPrincipals(List.of()))));
             }

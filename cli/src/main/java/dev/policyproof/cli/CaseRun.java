@@ -42,6 +42,10 @@ final class CaseRun {
             throw new InputException(e.getMessage() + " (--cases)", e);
         }
         err.println(tally.summary());
+        if (tally.total() == 0) {
+            throw new InputException("No case found in " + casesFile + ": a run that evaluates nothing proves nothing; "
+                    + "add one JSON object per line (--cases)");
+        }
     }
 
     /** Returns the outcome as compact JSON ended by a line feed, as JSON lines require on every platform. */

@@ -12,6 +12,11 @@ final class CaseTally {
     static final int MAX_LISTED_IDS = 5;
 
     private int evaluated;
+
+    /** Returns how many cases were evaluated. */
+    int total() {
+        return evaluated;
+    }
     private int agreeing;
     private int differing;
     private final List<String> differingIds = new ArrayList<>();

@@ -53,11 +53,15 @@ final class SingleRequest {
         String action = requireText(options.action, "--action");
         String resource = requireText(options.resource, "--resource");
         RequestContext context = ContextOptions.parse(options.context, options.contextValues);
-        return Request.of(action, resource)
-                .principal(principal())
-                .resourceAccount(resourceAccount())
-                .context(context)
-                .build();
+        try {
+            return Request.of(action, resource)
+                    .principal(principal())
+                    .resourceAccount(resourceAccount())
+                    .context(context)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage() + " (--action)", e);
+        }
     }
 
     private static String requireText(@Nullable String value, String option) {

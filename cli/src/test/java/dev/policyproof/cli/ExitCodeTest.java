@@ -55,6 +55,24 @@ class ExitCodeTest {
                 + " or \"Deny\", spelled exactly so [invalid-effect]");
     }
 
+    @Test
+    void exits_2_on_action_pattern(@TempDir Path directory) {
+        CliRun run = CliRun.of("evaluate", "--policy", READER, "--action", "s3:Get*", "--resource", "*");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid request action \"s3:Get*\"");
+    }
+
+    @Test
+    void exits_2_on_empty_cases_file(@TempDir Path directory) throws java.io.IOException {
+        Path empty = java.nio.file.Files.writeString(directory.resolve("empty.jsonl"), "\n\n");
+
+        CliRun run = CliRun.of("evaluate", "--cases", empty.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("No case found in " + empty);
+    }
+
     static Stream<Arguments> invalidInputs() {
         return Stream.of(
                 Arguments.of(new String[] {"evaluate", "--bogus"}, "Unknown option: '--bogus'"),

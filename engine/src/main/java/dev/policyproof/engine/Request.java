@@ -24,13 +24,23 @@ public final class Request {
     private Request(Builder builder) {
         this.principal = builder.principal;
         this.resourceAccount = builder.resourceAccount;
-        this.action = requireText(builder.action, "action");
+        this.action = requireAction(requireText(builder.action, "action"));
         this.resource = requireText(builder.resource, "resource");
         this.resourceTags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourceTags));
         this.contextWithoutTags = builder.context;
         RequestContext.Builder withTags = builder.context.toBuilder();
         ResourceTagKeys.addTo(withTags, action, resourceTags);
         this.context = withTags.build();
+    }
+
+    /** A request names one action, so a pattern or a name without a service prefix is a mistake in the test. */
+    private static String requireAction(String action) {
+        int colon = action.indexOf(':');
+        if (colon <= 0 || colon == action.length() - 1 || action.indexOf('*') >= 0 || action.indexOf('?') >= 0) {
+            throw new IllegalArgumentException("invalid request action \"" + action + "\": a request names one "
+                    + "action as service:Action, such as s3:GetObject, without wildcards");
+        }
+        return action;
     }
 
     private static String requireText(@Nullable String value, String name) {

@@ -197,7 +197,13 @@ public final class CaseFileReader {
     }
 
     private Request request(JsonObject request, String action, String resource) {
-        Request.Builder builder = Request.of(action, resource);
+        Request.Builder builder;
+        try {
+            builder = Request.of(action, resource);
+            builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CaseFileException(request.members().get("action").value().location(), e.getMessage(), e);
+        }
         String principal = optionalString(request, "principal");
         if (principal != null) {
             try {
@@ -207,7 +213,12 @@ public final class CaseFileReader {
             }
             builder.principal(principal);
         }
-        builder.resourceAccount(optionalString(request, "resourceAccount"));
+        String resourceAccount = optionalString(request, "resourceAccount");
+        if (resourceAccount != null && !resourceAccount.matches("\\d{12}")) {
+            throw new CaseFileException(request.members().get("resourceAccount").value().location(),
+                    "invalid resourceAccount \"" + resourceAccount + "\": expected a 12-digit account ID");
+        }
+        builder.resourceAccount(resourceAccount);
         Member context = request.members().get("context");
         if (context != null && !(context.value() instanceof JsonNull)) {
             builder.context(context(object(context.value(), "request.context")));

@@ -7,6 +7,7 @@ import dev.policyproof.engine.check.LocatedNode.Entry;
 import dev.policyproof.engine.check.LocatedNode.Mapping;
 import dev.policyproof.engine.check.LocatedNode.Sequence;
 import dev.policyproof.engine.Policy;
+import dev.policyproof.engine.catalog.ActionCatalog;
 import dev.policyproof.engine.PolicyParseException;
 import dev.policyproof.engine.PolicyParser;
 import dev.policyproof.engine.PolicySet;
@@ -276,6 +277,16 @@ final class ExpectationReader {
         return valid ? Optional.of(scopes) : Optional.empty();
     }
 
+    /** Reports an action the catalogue does not list, so that a typo cannot make a check pass. */
+    private boolean knownAction(String action, LocatedNode node) {
+        if (action.indexOf('*') >= 0 || action.indexOf('?') >= 0 || ActionCatalog.bundled().action(action).isPresent()) {
+            return true;
+        }
+        validator.report("unknown-action", "unknown action \"" + action + "\": the action catalogue does not list it; "
+                + "check the spelling, as in ssm:SendCommand", node);
+        return false;
+    }
+
     /** Reads {actions: [...], resources: [...]}; without resources, any resource. */
     private Optional<Scope> readScope(LocatedNode node) {
         Optional<Mapping> found = validator.mapping(node, "a map with actions and, optionally, resources");
@@ -291,6 +302,24 @@ final class ExpectationReader {
                 .map(value -> validator.texts(value, "resource ARNs or patterns"))
                 .orElse(Optional.of(List.of()));
         if (actions.isEmpty() || resources.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean valid = true;
+        for (String pattern : actions.get()) {
+            if (ActionCatalog.bundled().indexesMatching(pattern).isEmpty()) {
+                validator.report("unknown-action", "action pattern \"" + pattern + "\" matches no action of the "
+                        + "catalogue; check the spelling, as in ssm:SendCommand or s3:Get*", node);
+                valid = false;
+            }
+        }
+        for (String pattern : resources.get()) {
+            if (!pattern.equals("*") && pattern.chars().filter(c -> c == ':').count() < 5) {
+                validator.report("invalid-resource", "resource \"" + pattern + "\" is not \"*\" or an ARN with six "
+                        + "colon-separated fields, such as arn:aws:s3:::bucket/*", node);
+                valid = false;
+            }
+        }
+        if (!valid) {
             return Optional.empty();
         }
         return Optional.of(Scope.all().withAccount(scope.account()).withActions(actions.get())
@@ -323,7 +352,16 @@ final class ExpectationReader {
             return Optional.empty();
         }
         principalArn.ifPresent(request::principal);
-        return Optional.of(request.action(action.get()).resource(resource.get()).build());
+        LocatedNode actionNode = NodeValidator.optional(mapping, "action").orElseThrow();
+        if (!knownAction(action.get(), actionNode)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(request.action(action.get()).resource(resource.get()).build());
+        } catch (IllegalArgumentException e) {
+            validator.report("invalid-request", e.getMessage(), node);
+            return Optional.empty();
+        }
     }
 
     private boolean readTags(LocatedNode node, Request.Builder request) {

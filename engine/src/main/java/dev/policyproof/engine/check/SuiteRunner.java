@@ -18,7 +18,13 @@ public final class SuiteRunner {
             List<Expectation> expectations = entry.check().expectations();
             for (int i = 0; i < expectations.size(); i++) {
                 long start = System.nanoTime();
-                CheckResult result = expectations.get(i).check(entry.policies(), entry.check().name());
+                CheckResult result;
+                try {
+                    result = expectations.get(i).check(entry.policies(), entry.check().name());
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("check \"" + entry.check().name() + "\" failed to evaluate \""
+                            + expectations.get(i).description() + "\": " + e.getMessage(), e);
+                }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 outcomes.add(new CheckOutcome(entry.check().name(), entry.policies().name(), result, elapsed,
                         entry.check().settings().get(i)));

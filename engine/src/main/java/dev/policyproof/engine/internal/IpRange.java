@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record IpRange(byte[] network, int prefixLength) {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    /** Starts with a hex digit or a colon, so that InetAddress parses it as a literal and never looks it up. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     /**
      * Parses a CIDR block or address as written in a policy.

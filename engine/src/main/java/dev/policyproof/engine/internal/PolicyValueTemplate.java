@@ -75,6 +75,10 @@ public final class PolicyValueTemplate {
         if (body.equals("*") || body.equals("?") || body.equals("$")) {
             return new Escape(body.charAt(0));
         }
+        if (body.contains("$") || body.contains("{")) {
+            throw new IllegalArgumentException("policy variable ${" + body + "} is nested or holds a '$' or '{'; "
+                    + "variables cannot contain other variables, so write one ${key}, or ${$} for a literal '$'");
+        }
         int comma = body.indexOf(',');
         if (comma < 0) {
             return requireKey(body.strip(), null);

@@ -1,7 +1,6 @@
 package dev.policyproof.engine.proof;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +30,8 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
     /** An interval; a null bound is unbounded on that side. */
     record Interval<T>(@Nullable T low, boolean lowInclusive, @Nullable T high, boolean highInclusive) {}
 
+    private static final java.math.MathContext WIDE = java.math.MathContext.DECIMAL128;
+
     static final Domain<BigDecimal> NUMBERS = new Domain<>() {
         @Override
         public @Nullable BigDecimal parse(String text) {
@@ -43,7 +44,9 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
 
         @Override
         public String format(BigDecimal value) {
-            return value.stripTrailingZeros().toPlainString();
+            BigDecimal stripped = value.stripTrailingZeros();
+            // Plain digits read best, but 1e999999999 in plain digits would be a billion characters long.
+            return Math.abs(stripped.scale()) < 40 ? stripped.toPlainString() : stripped.toString();
         }
 
         @Override
@@ -51,13 +54,19 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
             if (low == null && high == null) {
                 return BigDecimal.ZERO;
             }
+            // Steps of at least 1 and of the value's own size stay cheap for exponents such as 1e999999999.
             if (low == null) {
-                return high.subtract(BigDecimal.ONE);
+                return high.subtract(high.abs().max(BigDecimal.ONE));
             }
             if (high == null) {
-                return low.add(BigDecimal.ONE);
+                return low.add(low.abs().max(BigDecimal.ONE));
             }
-            return low.add(high).divide(BigDecimal.valueOf(2), low.scale() + high.scale() + 2, RoundingMode.HALF_UP);
+            BigDecimal middle = low.add(high, WIDE).divide(BigDecimal.valueOf(2), WIDE);
+            if (middle.compareTo(low) > 0 && middle.compareTo(high) < 0) {
+                return middle;
+            }
+            // NOTE: bounds closer than 34 significant digits fall back to the exact midpoint, which may be long.
+            return low.add(high).divide(BigDecimal.valueOf(2));
         }
 
         @Override
@@ -88,15 +97,22 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
             if (high == null) {
                 return low.plusSeconds(86_400);
             }
-            long lowNanos = low.getEpochSecond() * 1_000_000_000L + low.getNano();
-            long highNanos = high.getEpochSecond() * 1_000_000_000L + high.getNano();
-            long middle = lowNanos + (highNanos - lowNanos) / 2;
-            return Instant.ofEpochSecond(Math.floorDiv(middle, 1_000_000_000L), Math.floorMod(middle, 1_000_000_000L));
+            // Seconds and nanoseconds apart, so that instants past the year 2262 do not overflow a long.
+            java.math.BigInteger lowNanos = nanos(low);
+            java.math.BigInteger middle = lowNanos.add(nanos(high).subtract(lowNanos).shiftRight(1));
+            java.math.BigInteger[] parts = middle.divideAndRemainder(java.math.BigInteger.valueOf(1_000_000_000L));
+            return Instant.ofEpochSecond(parts[0].longValueExact(), parts[1].longValueExact());
         }
 
         @Override
         public String unparseable() {
             return "not-a-date";
+        }
+
+        private java.math.BigInteger nanos(Instant instant) {
+            return java.math.BigInteger.valueOf(instant.getEpochSecond())
+                    .multiply(java.math.BigInteger.valueOf(1_000_000_000L))
+                    .add(java.math.BigInteger.valueOf(instant.getNano()));
         }
     };
 

@@ -51,6 +51,10 @@ public final class PolicyAnalyzer {
      * several scopes, cheaper than asking each. The scopes' principals and accounts come from the first.
      */
     public Answer findAllowedInAny(List<Scope> scopes) {
+        return bounded(() -> findAllowedInAnyExactly(scopes));
+    }
+
+    private Answer findAllowedInAnyExactly(List<Scope> scopes) {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("name at least one scope");
         }
@@ -72,6 +76,10 @@ public final class PolicyAnalyzer {
      * counterpart of "grants only" and of Access Analyzer's CheckAccessNotGranted.
      */
     public Answer findAllowedExcept(Scope scope, List<Scope> permitted) {
+        return bounded(() -> findAllowedExceptExactly(scope, permitted));
+    }
+
+    private Answer findAllowedExceptExactly(Scope scope, List<Scope> permitted) {
         Analysis analysis = new Analysis(scope, List.of(policies), permitted);
         Region lower = analysis.allowed(policies, Bound.LOWER);
         if (!lower.isEmpty() || analysis.exact()) {
@@ -103,6 +111,10 @@ public final class PolicyAnalyzer {
      * the local counterpart of Access Analyzer's CheckNoNewAccess.
      */
     public Answer findNewAccess(PolicySet baseline, Scope scope) {
+        return bounded(() -> findNewAccessExactly(baseline, scope));
+    }
+
+    private Answer findNewAccessExactly(PolicySet baseline, Scope scope) {
         Analysis analysis = new Analysis(scope, List.of(policies, baseline), List.of());
         Region lower = analysis.allowed(policies, Bound.LOWER).minus(analysis.allowed(baseline, Bound.UPPER));
         if (!lower.isEmpty() || analysis.exact()) {
@@ -119,6 +131,10 @@ public final class PolicyAnalyzer {
      * CheckNoPublicAccess.
      */
     public Answer findPublicAccess(Scope scope) {
+        return bounded(() -> findPublicAccessExactly(scope));
+    }
+
+    private Answer findPublicAccessExactly(Scope scope) {
         Policy resource = policies.resourcePolicy()
                 .orElseThrow(() -> new IllegalArgumentException("the policy set has no resource policy to check"));
         Policy everything = everythingPolicy();
@@ -135,6 +151,16 @@ public final class PolicyAnalyzer {
         Analysis analysis = new Analysis(owned, List.of(outsider), List.of());
         return analysis.answer(
                 analysis.allowed(outsider, Bound.LOWER), analysis.allowed(outsider, Bound.UPPER), outsider);
+    }
+
+    /** Turns a question too large for exact analysis into an unknown answer that names the reason. */
+    private Answer bounded(java.util.function.Supplier<Answer> question) {
+        try {
+            return question.get();
+        } catch (TooComplexException e) {
+            Policy first = allPolicies(policies).get(0);
+            return new Answer(Answer.Status.UNKNOWN, null, null, List.of(new Unknown(e.getMessage(), first.location())));
+        }
     }
 
     private static Policy everythingPolicy() {

@@ -9,9 +9,18 @@ final class Region {
 
     private static final Region EMPTY = new Region(List.of());
 
+    /**
+     * The most cubes one region may hold. Subtracting many statements can multiply cubes; past this bound the
+     * analysis stops with {@link TooComplexException} rather than running out of memory.
+     */
+    static final int MAX_CUBES = 20_000;
+
     private final List<Cube> cubes;
 
     private Region(List<Cube> cubes) {
+        if (cubes.size() > MAX_CUBES) {
+            throw new TooComplexException(cubes.size());
+        }
         this.cubes = List.copyOf(cubes);
     }
 
@@ -60,6 +69,9 @@ final class Region {
                     both.add(cube);
                 }
             }
+            if (both.size() > MAX_CUBES) {
+                throw new TooComplexException(both.size());
+            }
         }
         return new Region(both);
     }
@@ -71,6 +83,9 @@ final class Region {
             List<Cube> next = new ArrayList<>();
             for (Cube cube : remaining) {
                 next.addAll(cube.minus(subtracted));
+                if (next.size() > MAX_CUBES) {
+                    throw new TooComplexException(next.size());
+                }
             }
             remaining = next;
             if (remaining.isEmpty()) {

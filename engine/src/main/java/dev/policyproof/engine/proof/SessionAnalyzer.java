@@ -110,6 +110,17 @@ public final class SessionAnalyzer {
     }
 
     private SessionAnswer find(StringSet effectiveDocuments, String @Nullable [] missingTag) {
+        try {
+            return findExactly(effectiveDocuments, missingTag);
+        } catch (TooComplexException e) {
+            dev.policyproof.engine.SourceLocation at = policies.identityPolicies().isEmpty()
+                    ? dev.policyproof.engine.SourceLocation.generated(policies.name(), "")
+                    : policies.identityPolicies().get(0).location();
+            return new SessionAnswer(Answer.Status.UNKNOWN, null, List.of(new Unknown(e.getMessage(), at)));
+        }
+    }
+
+    private SessionAnswer findExactly(StringSet effectiveDocuments, String @Nullable [] missingTag) {
         Analysis lower = new Analysis(Bound.LOWER);
         Optional<StartSessionRequest> found = lower.search(effectiveDocuments, missingTag);
         if (found.isPresent()) {

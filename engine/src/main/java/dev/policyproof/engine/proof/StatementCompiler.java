@@ -95,6 +95,11 @@ final class StatementCompiler {
                         + "\" depends on a policy variable, which the prover does not model", element.get().location()));
                 return Optional.empty();
             }
+            if (tooComplex(pattern)) {
+                unknowns.add(new Unknown(element.get().elementName() + " \"" + pattern + "\" has many ? after a *, "
+                        + "which exact analysis cannot represent in reasonable time", element.get().location()));
+                return Optional.empty();
+            }
             matched = matched.or(StringSet.arnPattern(pattern));
         }
         return Optional.of(element.get().negated() ? matched.not() : matched);
@@ -122,6 +127,13 @@ final class StatementCompiler {
                         + "\", which holds a policy variable that the prover does not model", condition.location()));
                 return Optional.empty();
             }
+            if (operator.baseName().contains("Like") || operator.baseName().startsWith("Arn")) {
+                if (tooComplex(value)) {
+                    unknowns.add(new Unknown(operator + " " + condition.key() + " \"" + value + "\" has many ? after "
+                            + "a *, which exact analysis cannot represent in reasonable time", condition.location()));
+                    return Optional.empty();
+                }
+            }
             matches = matches.or(valueSet(operator.baseName(), value));
         }
         ValueSet accepted = negated ? matches.not() : matches;
@@ -136,6 +148,18 @@ final class StatementCompiler {
         }
         return Optional.of(Region.of(universe.everything().withKey(key, constraint)));
     }
+
+    /**
+     * Returns true for patterns whose automata grow exponentially: after a {@code *}, each {@code ?} can double the
+     * states of the deterministic automaton, so a long run of them would stall the analysis.
+     */
+    static boolean tooComplex(String pattern) {
+        int star = pattern.indexOf('*');
+        return star >= 0 && pattern.substring(star).chars().filter(c -> c == '?').count() > MAX_WILDCARDS_AFTER_STAR;
+    }
+
+    /** Up to 2^6 states per pattern stays fast; beyond that the analysis answers unknown. */
+    private static final int MAX_WILDCARDS_AFTER_STAR = 6;
 
     /** Applies the missing-key rule: IfExists and ForAllValues match, ForAnyValue does not, else negated ones do. */
     private static boolean absentMatches(ConditionOperator operator, boolean negated) {

@@ -54,7 +54,7 @@ final class Universe {
         String key = canonical(condition.normalizedKey());
         spellings.putIfAbsent(key, condition.key());
         keys.add(key);
-        if (condition.operator().qualifier() != SetQualifier.NONE) {
+        if (condition.operator().qualifier() != SetQualifier.NONE || catalogueMultivalued(key)) {
             multivalued.add(key);
         }
         KeyFamily family = KeyFamily.of(condition.operator().baseName());
@@ -102,6 +102,17 @@ final class Universe {
 
     boolean isMultivalued(String key) {
         return multivalued.contains(key.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Returns true for keys the action catalogue types as {@code ArrayOf...}, which requests carry as sets even when
+     * a policy tests them with a plain operator, as the evaluator then does like {@code ForAnyValue:}.
+     */
+    private static boolean catalogueMultivalued(String key) {
+        // NOTE: keys the catalogue does not list are taken as single-valued unless a set qualifier tests them.
+        return dev.policyproof.engine.catalog.ActionCatalog.bundled().conditionKeyType(key)
+                .map(type -> type.startsWith("ArrayOf"))
+                .orElse(false);
     }
 
     /** Returns the dimension a lower-case condition key belongs to, after session tag aliases. */

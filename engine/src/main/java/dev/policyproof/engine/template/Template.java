@@ -27,10 +27,20 @@ public final class Template {
 
     private final String name;
     private final Map<String, TemplateResource> resources;
+    private final Map<String, String> undecided;
 
-    private Template(String name, Map<String, TemplateResource> resources) {
+    private Template(String name, Map<String, TemplateResource> resources, Map<String, String> undecided) {
         this.name = name;
         this.resources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+        this.undecided = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(undecided));
+    }
+
+    /**
+     * Returns the condition that decides whether resource {@code logicalId} is created, when that condition depends
+     * on a value without a known value; empty when the resource is created for sure.
+     */
+    public Optional<String> undecidedCondition(String logicalId) {
+        return Optional.ofNullable(undecided.get(logicalId));
     }
 
     /**
@@ -62,14 +72,16 @@ public final class Template {
         String stackName = settings.explicitStackName().orElse(baseName(name));
         IntrinsicResolver resolver = new IntrinsicResolver(mapping, definitions, settings, stackName);
         Map<String, TemplateResource> resources = new LinkedHashMap<>();
+        Map<String, String> undecided = new LinkedHashMap<>();
         Mapping section = (Mapping) mapping.get("Resources").orElseThrow();
         for (Entry entry : section.entries().values()) {
-            resolveResource(entry, definitions.get(entry.key()), resolver).ifPresent(r -> resources.put(r.logicalId(), r));
+            resolveResource(entry, definitions.get(entry.key()), resolver, undecided)
+                    .ifPresent(r -> resources.put(r.logicalId(), r));
         }
         if (!resolver.problems().isEmpty()) {
             throw new TemplateException(resolver.problems());
         }
-        return new Template(name, resources);
+        return new Template(name, resources, undecided);
     }
 
     private static Map<String, Mapping> definitions(Mapping root) {
@@ -96,10 +108,16 @@ public final class Template {
     }
 
     private static Optional<TemplateResource> resolveResource(
-            Entry entry, Mapping definition, IntrinsicResolver resolver) {
+            Entry entry, Mapping definition, IntrinsicResolver resolver, Map<String, String> undecided) {
         Optional<String> condition = definition.get("Condition").flatMap(TemplateValue::asText);
-        if (condition.isPresent() && Boolean.FALSE.equals(resolver.condition(condition.get(), entry.keyLocation()))) {
-            return Optional.empty();
+        if (condition.isPresent()) {
+            Boolean holds = resolver.condition(condition.get(), entry.keyLocation());
+            if (holds == null) {
+                // Whether the resource is created is unknown: it is kept and marked, and policies read from it fail.
+                undecided.put(entry.key(), condition.get());
+            } else if (!holds) {
+                return Optional.empty();
+            }
         }
         String type = definition.get("Type").flatMap(TemplateValue::asText).orElseThrow();
         TemplateValue properties = definition.get("Properties")

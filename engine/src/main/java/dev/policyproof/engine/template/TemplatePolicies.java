@@ -85,7 +85,23 @@ public final class TemplatePolicies {
         return List.copyOf(extraction.policies);
     }
 
+    private static boolean holdsPolicy(TemplateResource resource) {
+        return DOCUMENTS.containsKey(resource.type())
+                || resource.hasType("AWS::KMS::Key")
+                || resource.hasType("AWS::IAM::Role")
+                || resource.property("Policies").isPresent();
+    }
+
     private void collect(TemplateResource resource) {
+        Optional<String> undecided = template.undecidedCondition(resource.logicalId());
+        if (undecided.isPresent() && holdsPolicy(resource)) {
+            // Neither keeping nor dropping a policy whose creation is unknown would be sound, even with unknowns.
+            problems.add(new Problem("unknown-condition", "whether " + resource.logicalId() + " is created depends "
+                    + "on condition \"" + undecided.get() + "\", which depends on a value without a known value; "
+                    + "give the parameters values with a parameters file, or set parameterDefaults",
+                    resource.location()));
+            return;
+        }
         PolicyKind kind = DOCUMENTS.get(resource.type());
         if (kind != null) {
             resource.property("PolicyDocument").ifPresent(document ->

@@ -649,4 +649,34 @@ class ChecksFileReaderTest {
 
         assertThat(problem.message()).contains("baseline policy file");
     }
+
+    @Test
+    void misspelled_request_action_is_rejected() {
+        ChecksFileProblem problem = singleProblem("""
+                policies:
+                  naive: {files: [iam/naive-engineer.json]}
+                checks:
+                  - name: x
+                    policies: [naive]
+                    expect:
+                      - denies: {action: ssm:SendComand, resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1"}
+                """, "unknown-action", 7, "checks[0].expect[0].denies.action");
+
+        assertThat(problem.message()).contains("unknown action \"ssm:SendComand\"");
+    }
+
+    @Test
+    void scope_with_short_resource_is_rejected() {
+        ChecksFileProblem problem = singleProblem("""
+                policies:
+                  naive: {files: [iam/naive-engineer.json]}
+                checks:
+                  - name: x
+                    policies: [naive]
+                    expect:
+                      - neverAllows: {actions: [s3:GetObject], resources: ["arn:aws:s3:prod-bucket/*"]}
+                """, "invalid-resource", 7, "checks[0].expect[0].neverAllows");
+
+        assertThat(problem.message()).contains("six colon-separated fields");
+    }
 }

@@ -44,7 +44,7 @@ final class TerraformPlanGroupReader {
         if (plan.isEmpty()) {
             return Optional.empty();
         }
-        // NOTE: policies left out as known only after apply are not part of the group, so checks cannot see them;
+        // NOTE: policies that allowUnknowns left out are not part of the group, so checks cannot see them.
         // TerraformPlan.unknownAddresses() lists them, but reports do not show them yet.
         Optional<LocatedNode> resource = NodeValidator.optional(mapping, "resource");
         Optional<List<PlanPolicy>> selected = resource.isPresent()

@@ -68,6 +68,7 @@ public final class ChecksFileReader {
     private static final List<String> POLICY_KEYS = List.of("files", "kind");
     private static final List<String> TEMPLATE_KEYS =
             List.of("template", "resource", "parameters", "parameterDefaults", "allowUnknowns");
+    private static final List<String> TERRAFORM_PLAN_KEYS = List.of("terraformPlan", "resource", "allowUnknowns");
     private static final List<String> CHECK_KEYS = List.of("name", "policies", "resourcePolicy",
             "permissionsBoundary", "sessionPolicy", "scp", "rcp", "vpcEndpointPolicy", "severity", "expect");
     private static final Map<String, PolicyKind> KINDS =
@@ -380,6 +381,10 @@ public final class ChecksFileReader {
             if (mapping.entries().containsKey("template")) {
                 validator.allowOnly(mapping, TEMPLATE_KEYS);
                 return new TemplateGroupReader(validator, resolver, scope).read(id, mapping);
+            }
+            if (mapping.entries().containsKey("terraformPlan")) {
+                validator.allowOnly(mapping, TERRAFORM_PLAN_KEYS);
+                return new TerraformPlanGroupReader(validator, resolver, scope).read(id, mapping);
             }
             validator.allowOnly(mapping, POLICY_KEYS);
             Optional<PolicyKind> kind = NodeValidator.optional(mapping, "kind")

@@ -96,7 +96,7 @@ final class TemplateGroupReader {
         return convert(() -> ParametersFile.parse(name, readText(file.get())));
     }
 
-    private Optional<Path> existingFile(LocatedNode node, String key) {
+    Optional<Path> existingFile(LocatedNode node, String key) {
         Optional<String> entry = validator.text(node, "a file path relative to " + resolver.baseDirectory());
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -110,7 +110,7 @@ final class TemplateGroupReader {
         return Optional.of(file);
     }
 
-    private Optional<Boolean> flag(Mapping mapping, String key) {
+    Optional<Boolean> flag(Mapping mapping, String key) {
         Optional<LocatedNode> node = NodeValidator.optional(mapping, key);
         if (node.isEmpty()) {
             return Optional.of(false);

@@ -52,8 +52,6 @@ class NotComparableTest {
                         Request.of("sts:AssumeRole", "arn:aws:iam::111122223333:role/r")
                                 .principal("arn:aws:iam::111122223333:user/u").build(),
                         "does not evaluate role trust policies"),
-                Arguments.of("wildcard action", set(b -> b),
-                        Request.of("s3:Get*", OBJECT).build(), "no wildcards in action names"),
                 Arguments.of("Session Manager", set(b -> b),
                         Request.of("ssm:StartSession", "arn:aws:ec2:us-east-1:111122223333:instance/i-1").build(),
                         "Session Manager document semantics"),

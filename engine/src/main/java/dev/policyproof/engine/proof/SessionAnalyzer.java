@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * combines their regions only where those keys agree.
  *
  * <p>NOTE: documents are taken to carry no tags, and Regions and accounts that no policy names are represented by the
- * scope's; a policy that tells unnamed Regions apart with {@code ?} wildcards could differ.
+ * scope's, so a policy that distinguishes unnamed Regions with {@code ?} wildcards could differ.
  */
 public final class SessionAnalyzer {
 
@@ -198,7 +198,7 @@ public final class SessionAnalyzer {
             return Optional.empty();
         }
 
-        /** A call that names no document and is granted the default shell without a document check. */
+        /** Finds a call that names no document and gets the default shell without a document check. */
         private Optional<StartSessionRequest> implicitShell(Cube target, StringSet effectiveDocuments) {
             for (Cube shell : implicitShell.cubes()) {
                 Cube both = shareCaller(target, shell, true);
@@ -214,7 +214,7 @@ public final class SessionAnalyzer {
             return Optional.empty();
         }
 
-        /** A call that names a document, or that names none and runs the default shell's document. */
+        /** Finds a call that names a document, or that names none and runs the default shell's document. */
         private Optional<StartSessionRequest> namedDocument(Cube target, StringSet effectiveDocuments) {
             for (Cube document : documents.cubes()) {
                 Cube caller = shareCaller(target, document, false);
@@ -424,7 +424,7 @@ public final class SessionAnalyzer {
         };
     }
 
-    /** The ARNs a document can have: AWS-owned ones have an empty account field, others a non-empty one. */
+    /** Returns the ARNs a document can have: AWS-owned ones have an empty account field, others a non-empty one. */
     private static StringSet documentArns(SessionDocument document) {
         String account = document.owner() == SessionDocument.Owner.AWS ? "" : "?*";
         return StringSet.arnPattern("arn:*:ssm:*:" + account + ":document/" + document.name());

@@ -10,6 +10,7 @@ import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.PrincipalArn;
 import dev.policyproof.engine.Request;
 import dev.policyproof.engine.RequestContext;
+import dev.policyproof.engine.catalog.ContextValueCheck;
 import dev.policyproof.engine.ssm.SessionAuthorizer;
 import dev.policyproof.engine.ssm.SessionDocument;
 import dev.policyproof.engine.ssm.SessionTarget;
@@ -17,6 +18,7 @@ import dev.policyproof.engine.ssm.StartSessionRequest;
 import dev.policyproof.engine.ssm.StartSessionResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +55,10 @@ final class SingleRequest {
         String action = requireText(options.action, "--action");
         String resource = requireText(options.resource, "--resource");
         RequestContext context = ContextOptions.parse(options.context, options.contextValues);
+        List<String> problems = ContextValueCheck.problems(context);
+        if (!problems.isEmpty()) {
+            throw new InputException("Invalid --context: " + String.join("; ", problems));
+        }
         try {
             return Request.of(action, resource)
                     .principal(principal())

@@ -73,6 +73,15 @@ class ExitCodeTest {
         assertThat(run.err()).contains("No case found in " + empty);
     }
 
+    @Test
+    void exits_2_on_malformed_context_value() {
+        CliRun run = CliRun.of("evaluate", "--policy", READER, "--action", "s3:GetObject", "--resource", "*",
+                "--context", "aws:SourceIp=203.0.113.300");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid value \"203.0.113.300\" for aws:SourceIp");
+    }
+
     static Stream<Arguments> invalidInputs() {
         return Stream.of(
                 Arguments.of(new String[] {"evaluate", "--bogus"}, "Unknown option: '--bogus'"),

@@ -398,7 +398,12 @@ final class ExpectationReader {
                 value.ifPresent(text -> context.put(key.key(), text));
             }
         }
-        request.context(context.build());
+        RequestContext built = context.build();
+        for (String problem : dev.policyproof.engine.catalog.ContextValueCheck.problems(built)) {
+            validator.report("invalid-context-value", problem, node);
+            valid = false;
+        }
+        request.context(built);
         return valid;
     }
 

@@ -679,4 +679,19 @@ class ChecksFileReaderTest {
 
         assertThat(problem.message()).contains("six colon-separated fields");
     }
+
+    @Test
+    void malformed_context_value_is_rejected() {
+        ChecksFileProblem problem = singleProblem("""
+                policies:
+                  naive: {files: [iam/naive-engineer.json]}
+                checks:
+                  - name: x
+                    policies: [naive]
+                    expect:
+                      - denies: {action: ssm:StartSession, resource: "*", context: {aws:CurrentTime: yesterday}}
+                """, "invalid-context-value", 7, "checks[0].expect[0].denies.context");
+
+        assertThat(problem.message()).contains("invalid value \"yesterday\" for aws:CurrentTime");
+    }
 }

@@ -3,9 +3,11 @@ package dev.policyproof.engine;
 import dev.policyproof.engine.internal.PolicyDocumentReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -43,6 +45,10 @@ public final class PolicyParser {
     public Policy parse(Path file) {
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            Problem problem = new Problem("invalid-encoding",
+                    "the file is not valid UTF-8 text; save it as UTF-8", SourceLocation.generated(file.toString(), ""));
+            throw new PolicyParseException(List.of(problem));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read policy file " + file + ": " + e.getMessage(), e);
         }

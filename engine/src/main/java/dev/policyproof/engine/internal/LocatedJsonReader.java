@@ -61,6 +61,11 @@ public final class LocatedJsonReader {
      * @throws PolicyParseException if the text is not valid JSON or repeats a key in an object
      */
     public static JsonValue read(String source, String text, int firstLine) {
+        if (text.startsWith("\uFEFF")) {
+            throw new PolicyParseException(List.of(new Problem("invalid-json", "the text starts with a byte order "
+                    + "mark (U+FEFF), which JSON does not allow. Save the file as UTF-8 without a byte order mark",
+                    new SourceLocation(source, firstLine, 1, ""))));
+        }
         LocatedJsonReader reader = new LocatedJsonReader(source, firstLine - 1);
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();

@@ -17,11 +17,15 @@ import dev.policyproof.engine.template.Template;
 import dev.policyproof.engine.template.TemplateException;
 import dev.policyproof.engine.template.TemplatePolicies;
 import dev.policyproof.engine.template.TemplateSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Inputs that once made the engine answer wrongly, crash or hang, each now answered or rejected clearly. */
+/** Inputs that once made the engine return wrong results, crash or hang, each now evaluated correctly or rejected clearly. */
 class HostileInputTest {
 
     private static PolicySet policy(String statements) {
@@ -132,5 +136,22 @@ class HostileInputTest {
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("unknown-condition")
                 .hasMessageContaining("NoDeletes");
+    }
+
+    @Test
+    void byte_order_mark_is_rejected() {
+        assertThatThrownBy(() -> PolicyParser.identity().parse("bom.json", "\uFEFF{\"Statement\": []}"))
+                .isInstanceOf(PolicyParseException.class)
+                .hasMessageContaining("byte order mark");
+    }
+
+    @Test
+    void invalid_utf8_file_is_rejected(@TempDir Path directory) throws IOException {
+        Path file = Files.write(directory.resolve("latin1.json"),
+                new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+
+        assertThatThrownBy(() -> PolicyParser.identity().parse(file))
+                .isInstanceOf(PolicyParseException.class)
+                .hasMessageContaining("not valid UTF-8");
     }
 }

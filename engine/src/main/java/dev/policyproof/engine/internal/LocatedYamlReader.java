@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one YAML or JSON document with Jackson's streaming parser into a tree that a {@link LocatedTreeBuilder}
@@ -64,7 +65,7 @@ public final class LocatedYamlReader<V> {
             throw builder.problem("limit-exceeded", e.getOriginalMessage() + "; " + builder.limitAdvice(),
                     lastValueLocation());
         } catch (JsonProcessingException e) {
-            throw syntaxError(e);
+            throw syntaxError(e, text);
         } catch (IOException e) {
             throw new IllegalStateException("reading from a string failed", e);
         }
@@ -164,7 +165,14 @@ public final class LocatedYamlReader<V> {
         return yaml.getTypeId();
     }
 
-    private RuntimeException syntaxError(JsonProcessingException e) {
+    private RuntimeException syntaxError(JsonProcessingException e, String text) {
+        if (e.getCause() instanceof ReaderException unreadable) {
+            // Jackson reports these at line 1, so the position comes from SnakeYAML's code point offset instead.
+            return builder.problem("invalid-syntax", "invalid YAML: the text contains the character U+"
+                    + String.format(Locale.ROOT, "%04X", unreadable.getCodePoint()) + ", which YAML does not allow. "
+                    + "Remove it or write it as an escape in a double-quoted string", locateCodePoint(text,
+                    unreadable.getPosition()));
+        }
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
             return builder.problem("invalid-syntax", "invalid YAML, " + context + marked.getProblem(),
@@ -176,6 +184,23 @@ public final class LocatedYamlReader<V> {
                 ? builder.unlocatedErrorLocation(lastValueLocation())
                 : locate(at.getLineNr(), at.getColumnNr(), "");
         return builder.problem("invalid-syntax", message, location);
+    }
+
+    private SourceLocation locateCodePoint(String text, int position) {
+        int line = 1;
+        int column = 1;
+        int offset = 0;
+        for (int index = 0; index < position && offset < text.length(); index++) {
+            int codePoint = text.codePointAt(offset);
+            offset += Character.charCount(codePoint);
+            if (codePoint == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return locate(line, column, "");
     }
 
     private SourceLocation locate(int line, int column, String path) {

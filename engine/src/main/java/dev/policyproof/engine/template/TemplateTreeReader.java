@@ -1,32 +1,22 @@
 package dev.policyproof.engine.template;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.policyproof.engine.Problem;
 import dev.policyproof.engine.SourceLocation;
-import dev.policyproof.engine.template.TemplateValue.Entry;
+import dev.policyproof.engine.internal.LocatedParsers;
+import dev.policyproof.engine.internal.LocatedTreeBuilder;
+import dev.policyproof.engine.internal.LocatedYamlReader;
 import dev.policyproof.engine.template.TemplateValue.Mapping;
 import dev.policyproof.engine.template.TemplateValue.Null;
 import dev.policyproof.engine.template.TemplateValue.Scalar;
 import dev.policyproof.engine.template.TemplateValue.ScalarType;
 import dev.policyproof.engine.template.TemplateValue.Sequence;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -35,7 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * asks {@link YAMLParser#getTypeId()} for the tag of every value and turns each short form into its long form.
  * Anchors, aliases, duplicate keys and tags other than the CloudFormation short forms are errors.
  */
-final class TemplateTreeReader {
+final class TemplateTreeReader implements LocatedTreeBuilder<TemplateValue> {
 
     /** Templates nest policies about 15 levels deep; far deeper input is crafted, so it stops early. */
     static final int MAX_NESTING_DEPTH = 100;
@@ -50,38 +40,11 @@ final class TemplateTreeReader {
 
     private static final String STRING_TAG = "tag:yaml.org,2002:str";
 
-    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxDocumentLength(MAX_CODE_POINTS)
-            .build();
+    private static final LocatedParsers PARSERS = new LocatedParsers(MAX_NESTING_DEPTH, MAX_CODE_POINTS);
 
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    private static final TemplateTreeReader BUILDER = new TemplateTreeReader();
 
-    // NOTE: Jackson reads YAML as a stream of SnakeYAML events and never composes nodes, so of the SnakeYAML limits
-    // only the code point limit takes effect here. This reader rejects the first anchor or alias itself, and
-    // StreamReadConstraints limits the nesting.
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .streamReadConstraints(CONSTRAINTS)
-            .build();
-
-    private final String source;
-    private int lastLine;
-    private int lastColumn;
-
-    private TemplateTreeReader(String source) {
-        this.source = source;
-    }
-
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(0);
-        options.setNestingDepthLimit(MAX_NESTING_DEPTH);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setAllowDuplicateKeys(true);
-        options.setAllowRecursiveKeys(false);
-        return options;
-    }
+    private TemplateTreeReader() {}
 
     /**
      * Parses {@code text} as one template document.
@@ -90,67 +53,66 @@ final class TemplateTreeReader {
      * @throws TemplateException if the text is not one valid document within the limits
      */
     static TemplateValue read(String source, String text) {
-        TemplateTreeReader reader = new TemplateTreeReader(source);
-        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
-            throw reader.error("limit-exceeded", "the template has more than " + MAX_CODE_POINTS + " characters, "
-                    + "above the 1 MB CloudFormation accepts; split it into nested stacks", 0, 0, "");
+            throw BUILDER.problem("limit-exceeded", "the template has more than " + MAX_CODE_POINTS + " characters, "
+                    + "above the 1 MB CloudFormation accepts; split it into nested stacks",
+                    new SourceLocation(source, 0, 0, ""));
         }
-        try (JsonParser parser = json ? JSON.createParser(text) : YAML.createParser(text)) {
-            return reader.readDocument(parser);
-        } catch (StreamConstraintsException e) {
-            throw reader.error("limit-exceeded", e.getOriginalMessage() + "; simplify the template",
-                    reader.lastLine, reader.lastColumn, "");
-        } catch (JsonProcessingException e) {
-            throw reader.syntaxError(e, json);
+        LocatedYamlReader<TemplateValue> reader = new LocatedYamlReader<>(source, PARSERS, BUILDER);
+        try {
+            return reader.read(text);
         } catch (YAMLException e) {
-            throw reader.error("invalid-syntax", "invalid YAML: " + firstLine(e.getMessage()), reader.lastLine,
-                    reader.lastColumn, "");
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from a string failed", e);
+            // SnakeYAML errors that Jackson does not wrap carry no position, so they point at the last value read.
+            throw BUILDER.problem("invalid-syntax", "invalid YAML: " + LocatedYamlReader.firstLine(e.getMessage()),
+                    reader.lastValueLocation());
         }
     }
 
-    private TemplateValue readDocument(JsonParser parser) throws IOException {
-        if (parser.nextToken() == null) {
-            throw error("empty-file", "the template is empty; it needs at least a Resources section", 0, 0, "");
-        }
-        TemplateValue root = readValue(parser, "");
-        if (parser.nextToken() != null) {
-            JsonLocation at = parser.currentTokenLocation();
-            throw error("several-documents", "invalid content after the first document: a template is one document, "
-                    + "so remove the extra \"---\"", at.getLineNr(), at.getColumnNr(), "");
-        }
-        return root;
-    }
-
-    private TemplateValue readValue(JsonParser parser, String pointer) throws IOException {
-        JsonLocation at = parser.currentTokenLocation();
-        lastLine = at.getLineNr();
-        lastColumn = at.getColumnNr();
-        SourceLocation location = new SourceLocation(source, lastLine, lastColumn, pointer);
-        String tag = tagOf(parser, location);
-        if (tag != null && !tag.equals(STRING_TAG)) {
-            return readShortForm(parser, tag, pointer, location);
-        }
-        JsonToken token = parser.currentToken();
+    @Override
+    public TemplateValue scalar(JsonToken token, String text, SourceLocation location) {
         return switch (token) {
-            case START_OBJECT -> readMapping(parser, pointer, location);
-            case START_ARRAY -> readSequence(parser, pointer, location);
-            case VALUE_STRING -> Scalar.string(parser.getText(), location);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> tag != null
-                    ? Scalar.string(parser.getText(), location)
-                    : new Scalar(parser.getText(), ScalarType.NUMBER, location, null);
-            case VALUE_TRUE, VALUE_FALSE -> tag != null
-                    ? Scalar.string(parser.getText(), location)
-                    : new Scalar(String.valueOf(token == JsonToken.VALUE_TRUE), ScalarType.BOOLEAN, location, null);
-            case VALUE_NULL -> tag != null ? Scalar.string(parser.getText(), location) : new Null(location);
-            default -> throw error("invalid-syntax", "unexpected token " + token, location);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Scalar(text, ScalarType.NUMBER, location, null);
+            case VALUE_TRUE, VALUE_FALSE ->
+                new Scalar(String.valueOf(token == JsonToken.VALUE_TRUE), ScalarType.BOOLEAN, location, null);
+            default -> Scalar.string(text, location);
+        };
+    }
+
+    @Override
+    public TemplateValue nullValue(SourceLocation location) {
+        return new Null(location);
+    }
+
+    @Override
+    public TemplateValue mapping(List<Entry<TemplateValue>> entries, SourceLocation location) {
+        Map<String, TemplateValue.Entry> values = new LinkedHashMap<>();
+        for (Entry<TemplateValue> entry : entries) {
+            values.put(entry.key(), new TemplateValue.Entry(entry.key(), entry.keyLocation(), entry.value()));
+        }
+        return new Mapping(values, location);
+    }
+
+    @Override
+    public TemplateValue sequence(List<TemplateValue> elements, SourceLocation location) {
+        return new Sequence(elements, location);
+    }
+
+    /** Reads {@code !!str} values as strings and each CloudFormation short form as its long form. */
+    @Override
+    public TemplateValue tagged(String tag, TaggedValue<TemplateValue> value, SourceLocation location)
+            throws IOException {
+        if (!tag.equals(STRING_TAG)) {
+            return readShortForm(tag, value, location);
+        }
+        return switch (value.token()) {
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL ->
+                Scalar.string(value.text(), location);
+            default -> value.readUntagged(location.pointer());
         };
     }
 
     /** Reads {@code !Tag value} as {@code {Fn::Tag: value}}, splitting {@code !GetAtt A.B} at its first dot. */
-    private TemplateValue readShortForm(JsonParser parser, String tag, String pointer, SourceLocation location)
+    private TemplateValue readShortForm(String tag, TaggedValue<TemplateValue> value, SourceLocation location)
             throws IOException {
         String name;
         if (tag.equals("Ref") || tag.equals("Condition")) {
@@ -158,28 +120,27 @@ final class TemplateTreeReader {
         } else if (FUNCTIONS.contains(tag)) {
             name = "Fn::" + tag;
         } else {
-            throw error("unsupported-tag", "unsupported YAML tag !" + tag + "; use a CloudFormation short form such "
+            throw problem("unsupported-tag", "unsupported YAML tag !" + tag + "; use a CloudFormation short form such "
                     + "as !Ref or !Sub, or quote the value if it is a string", location);
         }
-        String argumentPointer = pointer + "/" + escape(name);
-        TemplateValue argument = readUntagged(parser, argumentPointer, location);
+        String argumentPointer = childPath(location.pointer(), name);
+        TemplateValue argument = readArgument(value, argumentPointer, location);
         if (name.equals("Fn::GetAtt") && argument instanceof Scalar scalar) {
             argument = splitAttribute(scalar);
         }
-        Map<String, Entry> entries = Map.of(name, new Entry(name, location, argument));
+        Map<String, TemplateValue.Entry> entries = Map.of(name, new TemplateValue.Entry(name, location, argument));
         return new Mapping(entries, location);
     }
 
-    private TemplateValue readUntagged(JsonParser parser, String pointer, SourceLocation tagLocation)
-            throws IOException {
-        SourceLocation location = new SourceLocation(source, tagLocation.line(), tagLocation.column(), pointer);
-        JsonToken token = parser.currentToken();
-        return switch (token) {
-            case START_OBJECT -> readMapping(parser, pointer, location);
-            case START_ARRAY -> readSequence(parser, pointer, location);
+    private static TemplateValue readArgument(TaggedValue<TemplateValue> value, String pointer,
+            SourceLocation tagLocation) throws IOException {
+        SourceLocation location = new SourceLocation(tagLocation.source(), tagLocation.line(), tagLocation.column(),
+                pointer);
+        return switch (value.token()) {
+            case START_OBJECT, START_ARRAY -> value.readUntagged(pointer);
             // A tagged plain scalar is a string argument: !GetAZs '' or !Ref 5 both name text.
             case VALUE_NULL -> Scalar.string("", location);
-            default -> Scalar.string(parser.getText(), location);
+            default -> Scalar.string(value.text(), location);
         };
     }
 
@@ -194,67 +155,14 @@ final class TemplateTreeReader {
                 Scalar.string(scalar.text().substring(dot + 1), at)), at);
     }
 
-    private Mapping readMapping(JsonParser parser, String pointer, SourceLocation location) throws IOException {
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            JsonLocation at = parser.currentTokenLocation();
-            String keyPointer = pointer + "/" + escape(key);
-            SourceLocation keyLocation = new SourceLocation(source, at.getLineNr(), at.getColumnNr(), keyPointer);
-            Entry earlier = entries.get(key);
-            if (earlier != null) {
-                throw error("duplicate-key", "duplicate key \"" + key + "\" (first at line "
-                        + earlier.keyLocation().line() + "); parsers keep only one of them, so remove or merge the "
-                        + "duplicate", keyLocation);
-            }
-            parser.nextToken();
-            entries.put(key, new Entry(key, keyLocation, readValue(parser, keyPointer)));
-        }
-        return new Mapping(entries, location);
+    @Override
+    public String childPath(String parent, String key) {
+        return parent + "/" + escape(key);
     }
 
-    private Sequence readSequence(JsonParser parser, String pointer, SourceLocation location) throws IOException {
-        List<TemplateValue> elements = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            elements.add(readValue(parser, pointer + "/" + elements.size()));
-        }
-        return new Sequence(elements, location);
-    }
-
-    /** Returns the value's YAML tag without its {@code !}, after rejecting anchors and aliases. */
-    private @Nullable String tagOf(JsonParser parser, SourceLocation location) throws IOException {
-        if (!(parser instanceof YAMLParser yaml)) {
-            return null;
-        }
-        if (yaml.isCurrentAlias()) {
-            throw error("yaml-alias", "YAML alias *" + yaml.getText() + " is not supported; write the value out in "
-                    + "full", location);
-        }
-        if (yaml.getObjectId() != null) {
-            throw error("yaml-anchor", "YAML anchor &" + yaml.getObjectId() + " is not supported; remove it and write "
-                    + "repeated values out in full", location);
-        }
-        return yaml.getTypeId();
-    }
-
-    private TemplateException syntaxError(JsonProcessingException e, boolean json) {
-        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
-            return error("invalid-syntax", "invalid YAML, " + context + marked.getProblem(),
-                    marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1, "");
-        }
-        JsonLocation at = e.getLocation();
-        String message = (json ? "invalid JSON: " : "invalid YAML: ") + firstLine(e.getOriginalMessage());
-        return error("invalid-syntax", message, at == null ? lastLine : at.getLineNr(),
-                at == null ? lastColumn : at.getColumnNr(), "");
-    }
-
-    private static String firstLine(@Nullable String text) {
-        if (text == null) {
-            return "unreadable input";
-        }
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end).strip();
+    @Override
+    public String elementPath(String parent, int index) {
+        return parent + "/" + index;
     }
 
     /** Escapes a key for a JSON pointer as RFC 6901 requires. */
@@ -262,11 +170,29 @@ final class TemplateTreeReader {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
-    private TemplateException error(String code, String message, SourceLocation location) {
+    @Override
+    public TemplateException problem(String code, String message, SourceLocation location) {
         return new TemplateException(List.of(new Problem(code, message, location)));
     }
 
-    private TemplateException error(String code, String message, int line, int column, String pointer) {
-        return error(code, message, new SourceLocation(source, line, column, pointer));
+    @Override
+    public String emptyDocumentMessage() {
+        return "the template is empty; it needs at least a Resources section";
+    }
+
+    @Override
+    public String severalDocumentsMessage() {
+        return "invalid content after the first document: a template is one document, so remove the extra \"---\"";
+    }
+
+    @Override
+    public String limitAdvice() {
+        return "simplify the template";
+    }
+
+    /** Points at the last value read, the nearest position known. */
+    @Override
+    public SourceLocation unlocatedErrorLocation(SourceLocation lastValue) {
+        return lastValue;
     }
 }

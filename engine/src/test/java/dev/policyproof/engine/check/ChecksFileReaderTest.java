@@ -161,6 +161,14 @@ class ChecksFileReaderTest {
     }
 
     @Test
+    void fails_on_control_character() {
+        ChecksFileProblem problem = singleProblem("policies:\n  engineer: \"a\u0001b\"\n", "invalid-syntax", 2, "");
+
+        assertThat(problem.message()).contains("U+0001");
+        assertThat(problem.column()).isEqualTo(15);
+    }
+
+    @Test
     void resolves_globs_sorted_and_without_duplicates() {
         fixture.copyPolicy(ChecksFixture.NAIVE, "iam/team/nested/deep.json");
         ChecksFile checks = fixture.read("""

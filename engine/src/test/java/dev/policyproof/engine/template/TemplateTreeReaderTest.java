@@ -82,6 +82,14 @@ class TemplateTreeReaderTest {
     }
 
     @Test
+    void control_character_is_rejected_at_position() {
+        assertThatThrownBy(() -> TemplateTreeReader.read("t.yaml", "A: 1\nB: x\u0007y"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("U+0007")
+                .hasMessageContaining("t.yaml:2:5");
+    }
+
+    @Test
     void duplicate_key_is_rejected() {
         assertThatThrownBy(() -> TemplateTreeReader.read("t.yaml", "A: 1\nA: 2"))
                 .isInstanceOf(TemplateException.class)

@@ -27,8 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -125,7 +127,7 @@ public final class CaseFileReader {
                 evaluated,
                 session,
                 expected(object),
-                decidedBy(object));
+                decidedBy(object, policies));
     }
 
     private PolicySet policies(JsonObject policies, String id, String action) {
@@ -266,13 +268,35 @@ public final class CaseFileReader {
         };
     }
 
-    private List<String> decidedBy(JsonObject object) {
+    private List<String> decidedBy(JsonObject object, PolicySet policies) {
         Member member = object.members().get("decidedBy");
         if (member == null || member.value() instanceof JsonNull) {
             return List.of();
         }
+        Set<String> known = statementIds(policies);
         List<String> sids = new ArrayList<>();
-        array(member.value(), "decidedBy").forEach(value -> sids.add(scalar(value, "decidedBy")));
+        for (JsonValue value : array(member.value(), "decidedBy")) {
+            String sid = scalar(value, "decidedBy");
+            // An expected Sid that no statement carries could never match, so the case would fail for a typo.
+            if (!known.contains(sid)) {
+                throw new CaseFileException(value.location(), "decidedBy names Sid \"" + sid + "\", which no "
+                        + "statement in the case's policies has; use one of " + new TreeSet<>(known));
+            }
+            sids.add(sid);
+        }
+        return sids;
+    }
+
+    private static Set<String> statementIds(PolicySet set) {
+        List<Policy> all = new ArrayList<>(set.identityPolicies());
+        set.resourcePolicy().ifPresent(all::add);
+        set.permissionsBoundary().ifPresent(all::add);
+        set.sessionPolicy().ifPresent(all::add);
+        set.scpLevels().forEach(all::addAll);
+        set.rcpLevels().forEach(all::addAll);
+        set.vpcEndpointPolicy().ifPresent(all::add);
+        Set<String> sids = new HashSet<>();
+        all.forEach(policy -> policy.statements().forEach(statement -> statement.sid().ifPresent(sids::add)));
         return sids;
     }
 

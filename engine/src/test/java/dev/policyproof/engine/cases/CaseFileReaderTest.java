@@ -74,4 +74,18 @@ class CaseFileReaderTest {
                 .hasMessageContaining("cases.jsonl:2:")
                 .hasMessageContaining("unknown case field \"policy\"");
     }
+
+    @Test
+    void unknown_decided_by_sid_is_rejected() {
+        String line = "{\"id\": \"typo\", \"policies\": {\"identity\": [{\"Statement\": [{\"Sid\": \"ReadObjects\","
+                + " \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}]},"
+                + " \"request\": {\"action\": \"s3:GetObject\", \"resource\": \"*\"},"
+                + " \"expected\": \"Allowed\", \"decidedBy\": [\"ReadObject\"]}";
+
+        assertThatThrownBy(() -> CaseFileReader.parse("cases.jsonl", 3, line))
+                .isInstanceOf(CaseFileException.class)
+                .hasMessageContaining("cases.jsonl:3:")
+                .hasMessageContaining("Sid \"ReadObject\"")
+                .hasMessageContaining("[ReadObjects]");
+    }
 }

@@ -92,6 +92,18 @@ public final class PolicySet {
         return Optional.ofNullable(vpcEndpoint).map(CompiledPolicy::policy);
     }
 
+    /** Returns every policy in the set: identity, resource, boundary, session, SCP, RCP and VPC endpoint. */
+    public List<Policy> allPolicies() {
+        List<Policy> all = new ArrayList<>(identityPolicies());
+        resourcePolicy().ifPresent(all::add);
+        permissionsBoundary().ifPresent(all::add);
+        sessionPolicy().ifPresent(all::add);
+        scpLevels().forEach(all::addAll);
+        rcpLevels().forEach(all::addAll);
+        vpcEndpointPolicy().ifPresent(all::add);
+        return all;
+    }
+
     /**
      * Decides {@code request} by IAM's evaluation logic: an applicable {@code Deny} anywhere wins; every SCP level, the
      * VPC endpoint policy, the permissions boundary and the session policy must allow; and the identity policies or
@@ -148,9 +160,10 @@ public final class PolicySet {
         boolean resourceLike = type == PolicyType.RESOURCE || type == PolicyType.RCP || type == PolicyType.VPC_ENDPOINT;
         boolean matches = resourceLike ? policy.kind() != PolicyKind.IDENTITY : policy.kind() == PolicyKind.IDENTITY;
         if (!matches) {
-            throw new IllegalArgumentException(policy.name() + " is parsed as a " + policy.kind().displayName()
-                    + " and cannot serve as a " + type.displayName() + "; parse it with PolicyParser.forKind("
-                    + (resourceLike ? "PolicyKind.RESOURCE" : "PolicyKind.IDENTITY") + ")");
+            String expected = resourceLike ? "PolicyKind.RESOURCE" : "PolicyKind.IDENTITY";
+            throw new IllegalArgumentException(policy.name() + " was parsed with PolicyKind." + policy.kind().name()
+                    + ", so it cannot be used as the " + type.displayName() + ". Parse it with PolicyParser.forKind("
+                    + expected + ")");
         }
     }
 

@@ -288,15 +288,10 @@ public final class CaseFileReader {
     }
 
     private static Set<String> statementIds(PolicySet set) {
-        List<Policy> all = new ArrayList<>(set.identityPolicies());
-        set.resourcePolicy().ifPresent(all::add);
-        set.permissionsBoundary().ifPresent(all::add);
-        set.sessionPolicy().ifPresent(all::add);
-        set.scpLevels().forEach(all::addAll);
-        set.rcpLevels().forEach(all::addAll);
-        set.vpcEndpointPolicy().ifPresent(all::add);
         Set<String> sids = new HashSet<>();
-        all.forEach(policy -> policy.statements().forEach(statement -> statement.sid().ifPresent(sids::add)));
+        for (Policy policy : set.allPolicies()) {
+            policy.statements().forEach(statement -> statement.sid().ifPresent(sids::add));
+        }
         return sids;
     }
 

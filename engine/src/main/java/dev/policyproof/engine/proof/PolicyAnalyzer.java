@@ -158,7 +158,7 @@ public final class PolicyAnalyzer {
         try {
             return question.get();
         } catch (TooComplexException e) {
-            Policy first = allPolicies(policies).get(0);
+            Policy first = policies.allPolicies().get(0);
             return new Answer(Answer.Status.UNKNOWN, null, null, List.of(new Unknown(e.getMessage(), first.location())));
         }
     }
@@ -185,7 +185,7 @@ public final class PolicyAnalyzer {
             Scope scope = scopes.get(0);
             this.sets = sets;
             List<Policy> all = new ArrayList<>();
-            sets.forEach(set -> all.addAll(allPolicies(set)));
+            sets.forEach(set -> all.addAll(set.allPolicies()));
             Set<String> literals = new LinkedHashSet<>();
             scopes.forEach(s -> literals.addAll(s.actions()));
             permitted.forEach(p -> literals.addAll(p.actions()));
@@ -311,16 +311,5 @@ public final class PolicyAnalyzer {
         } catch (IllegalArgumentException e) {
             // NOTE: principals the evaluator cannot parse (canonical user IDs, for example) are not represented.
         }
-    }
-
-    private static List<Policy> allPolicies(PolicySet set) {
-        List<Policy> all = new ArrayList<>(set.identityPolicies());
-        set.resourcePolicy().ifPresent(all::add);
-        set.permissionsBoundary().ifPresent(all::add);
-        set.sessionPolicy().ifPresent(all::add);
-        set.scpLevels().forEach(all::addAll);
-        set.rcpLevels().forEach(all::addAll);
-        set.vpcEndpointPolicy().ifPresent(all::add);
-        return all;
     }
 }

@@ -151,7 +151,7 @@ public final class SessionAnalyzer {
         private final Region documents;
 
         Analysis(Bound bound) {
-            List<Policy> all = allPolicies();
+            List<Policy> all = policies.allPolicies();
             Set<String> literals = new LinkedHashSet<>(List.of(ACTION));
             this.universe = new Universe(actions.withLiterals(literals), principals(all), all, true);
             this.evaluator = new SymbolicEvaluator(universe, null);
@@ -388,17 +388,6 @@ public final class SessionAnalyzer {
                 pinned = pinned.withKey(key, constraint);
             }
             return pinned;
-        }
-
-        private List<Policy> allPolicies() {
-            List<Policy> all = new ArrayList<>(policies.identityPolicies());
-            policies.resourcePolicy().ifPresent(all::add);
-            policies.permissionsBoundary().ifPresent(all::add);
-            policies.sessionPolicy().ifPresent(all::add);
-            policies.scpLevels().forEach(all::addAll);
-            policies.rcpLevels().forEach(all::addAll);
-            policies.vpcEndpointPolicy().ifPresent(all::add);
-            return all;
         }
     }
 

@@ -46,7 +46,7 @@ final class SymbolicEvaluator {
     /** Returns the region of every statement of {@code policies}, compiled once per policy. */
     List<StatementRegion> regions(PolicySet policies) {
         List<StatementRegion> all = new ArrayList<>();
-        allPolicies(policies).forEach(policy -> all.addAll(regions(policies, policy)));
+        policies.allPolicies().forEach(policy -> all.addAll(regions(policies, policy)));
         return all;
     }
 
@@ -129,7 +129,7 @@ final class SymbolicEvaluator {
 
     private Region denies(PolicySet policies, Region within, Bound bound) {
         Region denied = Region.empty();
-        for (Policy policy : allPolicies(policies)) {
+        for (Policy policy : policies.allPolicies()) {
             denied = denied.or(within.and(statementsOf(policies, policy, Effect.DENY, bound)));
         }
         return denied;
@@ -204,16 +204,5 @@ final class SymbolicEvaluator {
             cubes.add(cube.withResources(cube.resources().and(resources)));
         }
         return Region.of(cubes);
-    }
-
-    private static List<Policy> allPolicies(PolicySet policies) {
-        List<Policy> all = new ArrayList<>(policies.identityPolicies());
-        policies.resourcePolicy().ifPresent(all::add);
-        policies.permissionsBoundary().ifPresent(all::add);
-        policies.sessionPolicy().ifPresent(all::add);
-        policies.scpLevels().forEach(all::addAll);
-        policies.rcpLevels().forEach(all::addAll);
-        policies.vpcEndpointPolicy().ifPresent(all::add);
-        return all;
     }
 }

@@ -48,6 +48,11 @@ public record ElementValues(
         return valueLocations.get(index);
     }
 
+    /** Renders the element with only {@code value}, such as {@code "Action": "s3:GetObject"}, in policy JSON. */
+    public String toJson(String value) {
+        return "\"" + elementName + "\": " + Json.quote(value);
+    }
+
     /** Renders the element as policy JSON, keeping the single-string or list form of the source. */
     public String toJson() {
         return "\"" + elementName + "\": " + Json.render(values, listForm);

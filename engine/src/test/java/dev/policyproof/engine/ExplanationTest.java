@@ -38,6 +38,8 @@ class ExplanationTest {
         assertThat(text).contains("because implicit deny: the permissions boundary does not allow the request");
         assertThat(text).contains("permissions boundary: boundary.json");
         assertThat(text).contains("no match \"Action\": \"s3:ListBucket\" does not match s3:GetObject");
+        assertThat(text).contains("match    \"Action\": \"s3:GetObject\" matches s3:GetObject");
+        assertThat(text).contains("match    \"Resource\": \"arn:aws:s3:::reports/*\" matches arn:aws:s3:::reports/q1.csv");
     }
 
     @Test

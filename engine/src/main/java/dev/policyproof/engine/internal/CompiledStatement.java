@@ -98,7 +98,7 @@ final class CompiledStatement {
     private static ElementResult membership(ElementValues element, Optional<String> hit, String value) {
         boolean matched = element.negated() != hit.isPresent();
         return ElementResult.deferred(element.elementName(), matched, () -> hit.isPresent()
-                ? element.elementName() + " \"" + hit.get() + "\" matches " + value
+                ? element.toJson(hit.get()) + " matches " + value
                         + (element.negated() ? ", so the statement excludes it" : "")
                 : element.toJson() + " does not match " + value
                         + (element.negated() ? ", so the statement covers it" : ""));

@@ -19,7 +19,7 @@ public final class NeverAllowsAssert {
      *
      * @param resources resource ARNs or patterns
      * @return the policy assertion, for more checks
-     * @throws AssertionError if such a request is allowed or the answer is unknown
+     * @throws AssertionError if such a request is allowed or the result is unknown
      * @since 0.1.0
      */
     public PolicyAssert on(String... resources) {
@@ -30,7 +30,7 @@ public final class NeverAllowsAssert {
      * Verifies that no request for the actions is allowed on any resource, in any context.
      *
      * @return the policy assertion, for more checks
-     * @throws AssertionError if such a request is allowed or the answer is unknown
+     * @throws AssertionError if such a request is allowed or the result is unknown
      * @since 0.1.0
      */
     public PolicyAssert anywhere() {

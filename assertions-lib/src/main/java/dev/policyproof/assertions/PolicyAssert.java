@@ -321,7 +321,7 @@ public class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
      *
      * @param permitted the requests the policies may allow
      * @return this assertion, for more checks
-     * @throws AssertionError if some other request is allowed or the answer is unknown, unless a soft assertion
+     * @throws AssertionError if some other request is allowed or the result is unknown, unless a soft assertion
      *     collects the failure
      * @since 0.1.0
      */
@@ -360,7 +360,7 @@ public class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
      *
      * @param baseline the policies to compare with, such as the deployed version
      * @return this assertion, for more checks
-     * @throws AssertionError if some request is newly allowed or the answer is unknown
+     * @throws AssertionError if some request is newly allowed or the result is unknown
      * @since 0.1.0
      */
     public PolicyAssert grantsNoNewAccessComparedTo(PolicySet baseline) {
@@ -379,7 +379,7 @@ public class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
      * }</pre>
      *
      * @return this assertion, for more checks
-     * @throws AssertionError if an outsider is allowed something or the answer is unknown
+     * @throws AssertionError if an outsider is allowed something or the result is unknown
      * @since 0.1.0
      */
     public PolicyAssert isNotPublic() {

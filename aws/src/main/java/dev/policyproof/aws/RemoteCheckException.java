@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A remote check could not be run: the call never produced an answer that can be compared or reported. A policy
+ * A remote check could not be run: the call never produced a result that can be compared or reported. A policy
  * that fails a check is a result, never this exception. Messages name the operation and what to do next, and never
  * contain credentials.
  */
@@ -12,7 +12,7 @@ public final class RemoteCheckException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why the call produced no answer. */
+    /** Reason the call produced no result. */
     public enum Reason {
         /** No credentials were found by the credential provider. */
         MISSING_CREDENTIALS,

@@ -70,7 +70,7 @@ public final class CaseFileReader {
     /**
      * Reads every case in {@code file}.
      *
-     * @throws CaseFileException if a line is not a valid case or holds an invalid policy
+     * @throws CaseFileException if a line is not a valid case or contains an invalid policy
      * @throws UncheckedIOException if the file cannot be read
      */
     public static List<EvaluationCase> read(Path file) {

@@ -1,8 +1,8 @@
 package dev.policyproof.engine.catalog;
 
-/** How serious a validation finding is, in the four levels IAM Access Analyzer's policy validation uses. */
+/** Seriousness of a validation finding, in the four levels that IAM Access Analyzer's policy validation uses. */
 public enum Severity {
-    /** The policy does not do what it says, or IAM rejects it. */
+    /** Part of the policy has no effect, or IAM rejects the policy. */
     ERROR,
     /** The policy grants more access than it appears to. */
     SECURITY_WARNING,

@@ -78,9 +78,9 @@ abstract class SessionExpectation implements Expectation {
     }
 
     /**
-     * Answers with the prover over every target, document and context for this caller. An unknown answer falls back
-     * to the representative calls: a call found there is a real counterexample, and none found keeps the unknowns,
-     * so that the check fails rather than passes on an unproven answer.
+     * Decides the check with the prover over every target, document and context for this caller. An unknown result
+     * falls back to the representative calls. A call found there is a real counterexample, and if none is found the
+     * unknowns remain, so the check fails rather than passes on an unproven result.
      */
     final Search decide(PolicySet policies, Function<SessionAnalyzer, SessionAnswer> question,
             Map<String, String> expectedTags, Predicate<StartSessionRequest> inScope) {
@@ -100,7 +100,7 @@ abstract class SessionExpectation implements Expectation {
         return search;
     }
 
-    /** Builds the failure message for a check whose answer depends on policy parts the prover does not model. */
+    /** Builds the failure message for a check whose result depends on policy parts the prover does not model. */
     final String unknown(String title, String expected, List<Unknown> unknowns) {
         FailureMessage message = FailureMessage.titled(title)
                 .fact("expected", expected)

@@ -123,7 +123,13 @@ public final class GlobPattern {
     public String toString() {
         StringBuilder text = new StringBuilder(tokens.length);
         for (int token : tokens) {
-            text.append(token == ANY_RUN ? '*' : token == ANY_ONE ? '?' : (char) token);
+            if (token == ANY_RUN) {
+                text.append('*');
+            } else if (token == ANY_ONE) {
+                text.append('?');
+            } else {
+                text.append((char) token);
+            }
         }
         return text.toString();
     }
@@ -165,7 +171,13 @@ public final class GlobPattern {
         public Builder appendPattern(String pattern) {
             for (int i = 0; i < pattern.length(); i++) {
                 char c = pattern.charAt(i);
-                append(c == '*' ? ANY_RUN : c == '?' ? ANY_ONE : c);
+                if (c == '*') {
+                    append(ANY_RUN);
+                } else if (c == '?') {
+                    append(ANY_ONE);
+                } else {
+                    append(c);
+                }
             }
             return this;
         }

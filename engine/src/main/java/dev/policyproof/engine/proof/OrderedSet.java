@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A union of intervals over numbers or instants, for the {@code Numeric*} and {@code Date*} operators, plus whether
- * the set holds values that do not parse at all: those match no positive operator and every negated one.
+ * the set contains values that do not parse at all: those match no positive operator and every negated one.
  */
 final class OrderedSet<T extends Comparable<T>> implements ValueSet {
 
@@ -245,7 +245,13 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
         if (lower == null && upper == null) {
             return "any " + (domain == NUMBERS ? "number" : "date");
         }
-        return lower == null ? upper : upper == null ? lower : lower + " and " + upper;
+        if (lower == null) {
+            return upper;
+        }
+        if (upper == null) {
+            return lower;
+        }
+        return lower + " and " + upper;
     }
 
     private @Nullable Interval<T> intersect(Interval<T> a, Interval<T> b) {
@@ -276,7 +282,10 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
     /** Compares lower bounds: positive when {@code a} starts later. */
     private int compareLow(Interval<T> a, Interval<T> b) {
         if (a.low() == null || b.low() == null) {
-            return a.low() == null ? (b.low() == null ? 0 : -1) : 1;
+            if (a.low() != null) {
+                return 1;
+            }
+            return b.low() == null ? 0 : -1;
         }
         int order = a.low().compareTo(b.low());
         if (order != 0) {
@@ -288,7 +297,10 @@ final class OrderedSet<T extends Comparable<T>> implements ValueSet {
     /** Compares upper bounds: negative when {@code a} ends earlier. */
     private int compareHigh(Interval<T> a, Interval<T> b) {
         if (a.high() == null || b.high() == null) {
-            return a.high() == null ? (b.high() == null ? 0 : 1) : -1;
+            if (a.high() != null) {
+                return -1;
+            }
+            return b.high() == null ? 0 : 1;
         }
         int order = a.high().compareTo(b.high());
         if (order != 0) {

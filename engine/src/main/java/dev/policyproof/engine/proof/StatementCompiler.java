@@ -158,7 +158,10 @@ final class StatementCompiler {
         return star >= 0 && pattern.substring(star).chars().filter(c -> c == '?').count() > MAX_WILDCARDS_AFTER_STAR;
     }
 
-    /** Up to 2^6 states per pattern stays fast; beyond that the analysis answers unknown. */
+    /**
+     * Maximum number of {@code ?} after a {@code *}, because each one can double the states of the pattern automaton.
+     * Beyond it the analysis returns unknown.
+     */
     private static final int MAX_WILDCARDS_AFTER_STAR = 6;
 
     /** Applies the missing-key rule: IfExists and ForAllValues match, ForAnyValue does not, else negated ones do. */

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one analysis ranges over: the actions, the representative principals, and for each condition key its value
+ * Domain of one analysis: the actions, the representative principals, and for each condition key its value
  * family and whether it is multivalued. Keys tested by operators of two families, such as {@code StringEquals} and
  * {@code NumericLessThan} on one key, have no exact representation and are reported as unknown.
  */

@@ -29,7 +29,10 @@ public record StartSessionRequest(
         Objects.requireNonNull(context, "context");
     }
 
-    /** A session on {@code target} that names {@code document}, in the target's partition, Region and account. */
+    /**
+     * Creates a session request on {@code target} that names {@code document}, in the target's partition, Region and
+     * account.
+     */
     public static StartSessionRequest withDocument(SessionTarget target, SessionDocument document) {
         return new StartSessionRequest(
                 target,

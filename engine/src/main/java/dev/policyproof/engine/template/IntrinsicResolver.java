@@ -199,7 +199,7 @@ final class IntrinsicResolver {
         return new Unknown("unknown pseudo parameter " + name, at);
     }
 
-    /** Marks {@code AWS::NoValue} until {@link #resolveOrDrop} drops the element that holds it. */
+    /** Marks {@code AWS::NoValue} until {@link #resolveOrDrop} drops the element that contains it. */
     private static final TemplateValue NO_VALUE = new Null(new SourceLocation("AWS::NoValue", 0, 0, ""));
 
     private TemplateValue parameterValue(String name, TemplateValue declaration, SourceLocation at) {
@@ -384,7 +384,7 @@ final class IntrinsicResolver {
     private TemplateValue getAzs(TemplateValue argument, SourceLocation at) {
         TemplateValue region = resolve(argument);
         String name = region instanceof Scalar scalar && !scalar.text().isEmpty() ? scalar.text() : settings.region();
-        // NOTE: the zones an account sees differ; three zones named a to c stand for them.
+        // NOTE: the zones available to an account differ, so three zones named a to c represent them.
         List<TemplateValue> zones = new ArrayList<>();
         for (String letter : List.of("a", "b", "c")) {
             zones.add(Scalar.string(name + letter, at));

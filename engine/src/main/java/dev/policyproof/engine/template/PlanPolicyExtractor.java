@@ -142,7 +142,7 @@ final class PlanPolicyExtractor {
                 continue;
             }
             Member policy = block.members().get("policy");
-            // An empty inline_policy block tells the provider to remove every inline policy, so it holds none.
+            // An empty inline_policy block makes the provider remove every inline policy, so the role has none.
             if (policy != null && policy.value() instanceof JsonString text && text.value().isEmpty()) {
                 continue;
             }

@@ -28,7 +28,7 @@ class CatalogAnalysisTest {
                         "arn:aws:ssm:*::document/AWS-StartPortForwardingSessionToRemoteHost"),
                 Scope.actions("ssm:TerminateSession", "ssm:ResumeSession")));
 
-        // THEN nothing else is allowed, whatever the variable in the excluded statement holds
+        // THEN nothing else is allowed, whatever value the variable in the excluded statement has
         assertThat(answer.status()).isEqualTo(Status.NONE);
     }
 

@@ -7,7 +7,7 @@ def requireLine = { String line -> assert lines.contains(line) : "build.log lack
 
 File reports = new File(basedir, 'target/policyproof')
 requireLine('[INFO] policyproof: suite acme: 1 checks file')
-requireLine('[INFO] policyproof: 5 expectations in 4 checks on 1 policy set (1 policy file): 3 passed, 1 failed, 1 suppressed')
+requireLine('[INFO] policyproof: 6 expectations in 5 checks on 1 policy set (1 policy file): 4 passed, 1 failed, 1 suppressed')
 requireLine('[WARNING] policyproof: warning: engineer reaches the bastion only through port forwarding: allows ssm:StartSession only with AWS-StartPortForwardingSessionToRemoteHost at src/main/iam/engineer.json:4')
 requireLine('[INFO] policyproof: full messages in ' + new File(reports, 'TEST-policyproof.xml') + ', ' + new File(reports, 'policyproof-results.json') + ' and ' + new File(reports, 'policyproof.sarif') + '; violations at policyproof.failOnSeverity=error or above fail the build')
 requireLine('[INFO] BUILD SUCCESS')
@@ -16,6 +16,10 @@ def suite = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-policyproo
 assert suite.@failures == '1'
 assert suite.@skipped == '1'
 assert suite.testcase.skipped.@message == 'suppressed: the document condition ships with the next policy release'
+// The suite's Java check ran and passed.
+def javaCheck = suite.testcase.findAll { it.@name.text() == 'acme: bastion user gets no IAM access: never allows iam:* on any resource' }
+assert javaCheck.size() == 1 : "no test case for the Java check in ${suite.testcase*.@name}"
+assert javaCheck[0].failure.size() == 0
 
 def sarif = new groovy.json.JsonSlurper().parse(new File(reports, 'policyproof.sarif'))
 def results = sarif.runs[0].results

@@ -170,8 +170,10 @@ public class CheckMojo extends AbstractMojo {
                     + CHECKS_FILE + " to the checks file's path.");
         }
         try {
+            // Suite jars are dependencies of the plugin, so their Java checks load from the plugin's class realm.
             ChecksFileReader reader = ChecksFileReader.relativeTo(baseDirectory.toPath())
-                    .policyAliases(policyAliases == null ? Map.of() : policyAliases);
+                    .policyAliases(policyAliases == null ? Map.of() : policyAliases)
+                    .classLoader(CheckMojo.class.getClassLoader());
             return CheckSuite.load(reader.read(file, suiteFiles()));
         } catch (ChecksFileException | PolicyParseException e) {
             throw new MojoExecutionException("policyproof: " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -79,21 +80,24 @@ public final class ChecksFileReader {
     private final PolicyFileResolver resolver;
     private final LocalDate today;
     private final Map<String, String> policyAliases;
+    private final ClassLoader classLoader;
 
-    private ChecksFileReader(Path baseDirectory, LocalDate today, Map<String, String> policyAliases) {
+    private ChecksFileReader(Path baseDirectory, LocalDate today, Map<String, String> policyAliases,
+            ClassLoader classLoader) {
         this.resolver = new PolicyFileResolver(baseDirectory);
         this.today = today;
         this.policyAliases = Map.copyOf(policyAliases);
+        this.classLoader = classLoader;
     }
 
     /** Returns a reader that resolves policy files against {@code baseDirectory}, usually the project directory. */
     public static ChecksFileReader relativeTo(Path baseDirectory) {
-        return new ChecksFileReader(baseDirectory, LocalDate.now(), Map.of());
+        return new ChecksFileReader(baseDirectory, LocalDate.now(), Map.of(), ChecksFileReader.class.getClassLoader());
     }
 
     /** Returns a reader that judges suppression expiry dates as of {@code date} instead of the system clock's today. */
     public ChecksFileReader today(LocalDate date) {
-        return new ChecksFileReader(resolver.baseDirectory(), date, policyAliases);
+        return new ChecksFileReader(resolver.baseDirectory(), date, policyAliases, classLoader);
     }
 
     /**
@@ -101,7 +105,15 @@ public final class ChecksFileReader {
      * id and each value the id declared in the project's checks file. Ids without an alias map to themselves.
      */
     public ChecksFileReader policyAliases(Map<String, String> aliases) {
-        return new ChecksFileReader(resolver.baseDirectory(), today, aliases);
+        return new ChecksFileReader(resolver.baseDirectory(), today, aliases, classLoader);
+    }
+
+    /**
+     * Returns a reader that loads the classes of {@code java} expectations with {@code loader}, such as the class
+     * loader of a suite's jar. The default is the loader of this class.
+     */
+    public ChecksFileReader classLoader(ClassLoader loader) {
+        return new ChecksFileReader(resolver.baseDirectory(), today, policyAliases, Objects.requireNonNull(loader));
     }
 
     /**
@@ -259,7 +271,8 @@ public final class ChecksFileReader {
             if (items.isEmpty()) {
                 return Optional.empty();
             }
-            ExpectationReader reader = new ExpectationReader(validator, checksFile.scope(), today, resolver);
+            ExpectationReader reader = new ExpectationReader(validator, checksFile.scope(), today, resolver,
+                    classLoader);
             List<Check> checks = new ArrayList<>(checksFile.checks());
             boolean valid = true;
             for (LocatedNode item : items.get()) {
@@ -468,7 +481,7 @@ public final class ChecksFileReader {
                         + "with a name, policies and expect", node);
                 return Optional.empty();
             }
-            ExpectationReader expectations = new ExpectationReader(validator, scope, today, resolver);
+            ExpectationReader expectations = new ExpectationReader(validator, scope, today, resolver, classLoader);
             Map<String, LocatedNode> names = new HashMap<>();
             List<Check> checks = new ArrayList<>();
             boolean valid = true;

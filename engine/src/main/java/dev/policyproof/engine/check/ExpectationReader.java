@@ -12,6 +12,7 @@ import dev.policyproof.engine.PolicyParseException;
 import dev.policyproof.engine.PolicyParser;
 import dev.policyproof.engine.PolicySet;
 import dev.policyproof.engine.proof.Scope;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.policyproof.engine.ssm.SessionDocument;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * {@code isNotPublic}, {@code doesNotAllowShellOn}, {@code endsOnlyOwnSessions} or {@code passesBastionRules}, which
  * yields one expectation per rule of the bastion pack. {@code allowsStartSession} yields the "some session is
  * allowed" expectation plus one expectation per {@code only*} key given. An item may also set {@code severity} and
- * {@code suppress}, which apply to every expectation the item yields.
+ * {@code suppress}, which apply to every expectation the item yields. {@code java} names a class that implements
+ * {@link Expectation}, such as one that a shared suite's jar contains.
  */
 final class ExpectationReader {
 
@@ -43,10 +45,11 @@ final class ExpectationReader {
     static final String OWN_SESSIONS = "endsOnlyOwnSessions";
     static final String NO_NEW_ACCESS = "grantsNoNewAccessComparedTo";
     static final String BASTION_RULES = "passesBastionRules";
+    static final String JAVA = "java";
 
     private static final List<String> KINDS = List.of(
             ALLOWS, DENIES, ALLOWS_START_SESSION, GRANTS_ONLY, NEVER_ALLOWS, IS_NOT_PUBLIC, NO_SHELL, OWN_SESSIONS,
-            BASTION_RULES, NO_NEW_ACCESS);
+            BASTION_RULES, NO_NEW_ACCESS, JAVA);
     private static final List<String> ITEM_OPTIONS = List.of("severity", "suppress");
     private static final List<String> ITEM_KEYS = Stream.concat(KINDS.stream(), ITEM_OPTIONS.stream()).toList();
     private static final List<String> SUPPRESS_KEYS = List.of("reason", "expires");
@@ -64,9 +67,12 @@ final class ExpectationReader {
     record Read(Expectation expectation, ExpectationSettings settings) {}
 
     private final PolicyFileResolver resolver;
+    private final ClassLoader classLoader;
 
-    ExpectationReader(NodeValidator validator, SessionScope scope, LocalDate today, PolicyFileResolver resolver) {
+    ExpectationReader(NodeValidator validator, SessionScope scope, LocalDate today, PolicyFileResolver resolver,
+            ClassLoader classLoader) {
         this.resolver = resolver;
+        this.classLoader = classLoader;
         this.validator = validator;
         this.scope = scope;
         this.today = today;
@@ -200,8 +206,48 @@ final class ExpectationReader {
             case BASTION_RULES -> templateRules.read(kind.value());
             case NO_NEW_ACCESS -> readBaseline(kind.value())
                     .map(baseline -> List.of(Expectations.grantsNoNewAccessComparedTo(baseline)));
+            case JAVA -> readJava(kind.value()).map(List::of);
             default -> readSession(kind.value());
         };
+    }
+
+    /**
+     * Instantiates the {@link Expectation} class named by {@code node} through its public constructor without
+     * parameters. Each way that can fail is reported with the fix, so a suite's missing jar never skips a check.
+     */
+    private Optional<Expectation> readJava(LocatedNode node) {
+        Optional<String> name = validator.text(node, "the binary name of a class that implements "
+                + Expectation.class.getName());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(name.get(), false, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            validator.report("class-not-found", "class " + name.get() + " not found; add the jar that contains it as "
+                    + "a <dependency> of the policyproof plugin, or fix the class name", node);
+            return Optional.empty();
+        }
+        if (!Expectation.class.isAssignableFrom(type)) {
+            validator.report("not-an-expectation", "class " + name.get() + " does not implement "
+                    + Expectation.class.getName() + "; name a class that does", node);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((Expectation) type.getConstructor().newInstance());
+        } catch (NoSuchMethodException e) {
+            validator.report("missing-constructor", "class " + name.get() + " has no public constructor without "
+                    + "parameters; add one, because the checks file cannot pass arguments", node);
+        } catch (InvocationTargetException e) {
+            validator.report("constructor-failed", "the constructor of " + name.get() + " threw "
+                    + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage()
+                    + "; fix the class, or the setting that its constructor reads", node);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            validator.report("class-not-instantiable", "cannot create an instance of " + name.get() + " ("
+                    + e.getClass().getSimpleName() + "); make the class public, concrete and static", node);
+        }
+        return Optional.empty();
     }
 
     /** Accepts an expectation that takes no settings: no value, {@code {}} or {@code true}; anything else is an error. */

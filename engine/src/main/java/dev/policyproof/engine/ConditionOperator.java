@@ -14,7 +14,7 @@ public record ConditionOperator(String name, SetQualifier qualifier, String base
 
     private static final String IF_EXISTS = "IfExists";
 
-    /** How a condition treats a multivalued context key. */
+    /** Set qualifier that decides how a condition compares a multivalued context key. */
     public enum SetQualifier {
         /** No qualifier: the key is compared as a single value. */
         NONE(""),
@@ -40,7 +40,7 @@ public record ConditionOperator(String name, SetQualifier qualifier, String base
         Objects.requireNonNull(baseName, "baseName");
     }
 
-    /** Splits an operator name into its parts; never fails, since unknown base names are reported elsewhere. */
+    /** Splits an operator name into its parts. Unknown base names pass through, because the parser reports them. */
     public static ConditionOperator parse(String name) {
         SetQualifier qualifier = SetQualifier.NONE;
         String rest = name;

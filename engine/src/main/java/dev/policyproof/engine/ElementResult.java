@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * Whether one element of a statement ({@code Action}, {@code Resource}, one condition) matched a request, and a
- * sentence that says why, naming the values compared. The sentence is built on first use, because most evaluations
+ * sentence that explains why, naming the values compared. The sentence is built on first use, because most evaluations
  * never print it.
  */
 public final class ElementResult {

@@ -33,7 +33,10 @@ public final class Request {
         this.context = withTags.build();
     }
 
-    /** A request names one action, so a pattern or a name without a service prefix is a mistake in the test. */
+    /**
+     * Checks that {@code action} is one action name, because a pattern or a name without a service prefix is a
+     * mistake in the test.
+     */
     private static String requireAction(String action) {
         int colon = action.indexOf(':');
         if (colon <= 0 || colon == action.length() - 1 || action.indexOf('*') >= 0 || action.indexOf('?') >= 0) {

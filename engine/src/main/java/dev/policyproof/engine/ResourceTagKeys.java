@@ -24,14 +24,16 @@ public final class ResourceTagKeys {
 
     private ResourceTagKeys() {}
 
-    /** Returns the key prefixes, such as {@code ssm:resourceTag/}, under which {@code action} sees resource tags. */
+    /**
+     * Returns the key prefixes, such as {@code ssm:resourceTag/}, under which {@code action} receives resource tags.
+     */
     public static List<String> prefixesFor(String action) {
         int colon = action.indexOf(':');
         String service = colon < 0 ? "" : action.substring(0, colon).toLowerCase(Locale.ROOT);
         return PREFIXES_BY_SERVICE.getOrDefault(service, List.of(GLOBAL_PREFIX));
     }
 
-    /** Adds each tag under every key through which {@code action} sees it. */
+    /** Adds each tag under every key through which {@code action} receives it. */
     public static void addTo(RequestContext.Builder context, String action, Map<String, String> tags) {
         for (String prefix : prefixesFor(action)) {
             tags.forEach((key, value) -> context.put(prefix + key, value));

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the checks file says about one expectation besides the expectation itself.
+ * Settings that the checks file gives one expectation besides the expectation itself.
  *
  * @param severity the severity of a violation
  * @param suppression the accepted violation, or null

@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 
 /**
  * An expectation over every request, decided by the prover: it holds when the prover proves that no request has the
- * unwanted property. A counterexample fails it with the request and the statements that allow it. An unknown answer
+ * unwanted property. A counterexample fails it with the request and the statements that allow it. An unknown result
  * fails it too, listing the policy parts the prover could not decide, because a check that proved nothing must not
  * pass.
  */

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How serious a violated expectation is. The checks file sets it per check or per expectation, and the Maven plugin
- * fails the build only for violations at or above its threshold; the others are reported as warnings.
+ * Seriousness of a violated expectation. The checks file sets it per check or per expectation. The Maven plugin
+ * fails the build only for violations at or above its threshold and reports the others as warnings.
  */
 public enum Severity {
     WARNING,

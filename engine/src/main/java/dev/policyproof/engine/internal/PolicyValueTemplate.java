@@ -76,8 +76,8 @@ public final class PolicyValueTemplate {
             return new Escape(body.charAt(0));
         }
         if (body.contains("$") || body.contains("{")) {
-            throw new IllegalArgumentException("policy variable ${" + body + "} is nested or holds a '$' or '{'; "
-                    + "variables cannot contain other variables, so write one ${key}, or ${$} for a literal '$'");
+            throw new IllegalArgumentException("policy variable ${" + body + "} is nested or contains a '$' or '{'. "
+                    + "Variables cannot contain other variables, so write one ${key}, or ${$} for a literal '$'");
         }
         int comma = body.indexOf(',');
         if (comma < 0) {

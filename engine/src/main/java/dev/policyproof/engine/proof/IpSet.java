@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A set of IP addresses for {@code IpAddress} and {@code NotIpAddress}: inclusive ranges of IPv4 and of IPv6
- * addresses, plus whether the set holds values that are not addresses (those match only {@code NotIpAddress}).
+ * addresses, plus whether the set contains values that are not addresses (those match only {@code NotIpAddress}).
  */
 final class IpSet implements ValueSet {
 

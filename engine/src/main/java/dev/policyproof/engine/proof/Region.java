@@ -10,7 +10,7 @@ final class Region {
     private static final Region EMPTY = new Region(List.of());
 
     /**
-     * The most cubes one region may hold. Subtracting many statements can multiply cubes; past this bound the
+     * Maximum number of cubes in one region. Subtracting many statements can multiply cubes, so past this bound the
      * analysis stops with {@link TooComplexException} rather than running out of memory.
      */
     static final int MAX_CUBES = 20_000;

@@ -15,7 +15,7 @@ sealed interface ValueSet permits StringSet, OrderedSet, IpSet {
 
     boolean isEmpty();
 
-    /** Returns true when the set holds every value of its family, so that it constrains nothing. */
+    /** Returns true when the set contains every value of its family, so that it constrains nothing. */
     boolean isFull();
 
     /** Returns one member, as a request would carry it; only for non-empty sets. */

@@ -3,8 +3,9 @@ package dev.policyproof.engine.rules;
 import java.util.Objects;
 
 /**
- * How the rule pack finds the bastion: every {@code AWS::EC2::Instance} that carries the tag {@code key=value}. The
- * default is {@code Name=app-bastion}, the tag that engineer policies scope {@code ssm:StartSession} to.
+ * Selector that the rule pack uses to find the bastion: every {@code AWS::EC2::Instance} that carries the tag
+ * {@code key=value}. The default is {@code Name=app-bastion}, the tag that engineer policies scope
+ * {@code ssm:StartSession} to.
  */
 public record BastionSelector(String tagKey, String tagValue) {
 

@@ -41,7 +41,10 @@ public record StartSessionRequest(
                 RequestContext.empty());
     }
 
-    /** A session on {@code target} that names no document, so Session Manager starts the default shell. */
+    /**
+     * Creates a session request on {@code target} that names no document, so Session Manager starts the default
+     * shell.
+     */
     public static StartSessionRequest withoutDocument(SessionTarget target) {
         return new StartSessionRequest(target, null, null, RequestContext.empty());
     }

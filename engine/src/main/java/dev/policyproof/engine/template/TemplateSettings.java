@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a template's intrinsic functions resolve: the values of the pseudo parameters and of the template's parameters.
+ * Inputs for resolving a template's intrinsic functions: the values of the pseudo parameters and of the template's
+ * parameters.
  *
  * @param partition the value of {@code AWS::Partition}, such as {@code aws}
  * @param region the value of {@code AWS::Region}

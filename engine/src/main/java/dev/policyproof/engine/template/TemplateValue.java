@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A value of a CloudFormation template with its location: the template name, line, column and JSON pointer. Short
  * form tags are read as their long forms, so {@code !Ref Bucket} is the mapping {@code {Ref: Bucket}}. After
- * resolution a value holds no intrinsic function, only data and {@link Unknown}s.
+ * resolution a value contains no intrinsic function, only data and {@link Unknown}s.
  */
 public sealed interface TemplateValue {
 
